@@ -1,0 +1,224 @@
+"""Demo content of the network app: settings, home and about pages, taxonomy, menus, accounts.
+
+All text here was written for this project. Every function is idempotent: running it again updates
+what exists instead of duplicating it.
+"""
+
+from typing import TextIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from network.localization import translate
+from network.models import (
+    Condition,
+    HomePage,
+    NavigationMenu,
+    NavigationMenuItem,
+    NetworkSettings,
+    Service,
+    StandardPage,
+)
+
+ADMIN_ACCOUNT = ("Network administrator", "admin", "spine-admin-demo")
+MANAGER_ACCOUNT = ("Location manager", "manager", "spine-manager-demo")
+EDITOR_ACCOUNT = ("Marketing editor", "editor", "spine-editor-demo")
+
+# (slug, English name, English description, Spanish name, Spanish description)
+CONDITIONS = [
+    ("low-back-pain", "Low back pain", "Aching or stiffness between the ribs and the hips.",
+     "Dolor lumbar", "Dolor o rigidez entre las costillas y la cadera."),
+    ("neck-pain", "Neck pain", "Pain and stiffness in the cervical spine, often with headaches.",
+     "Dolor de cuello", "Dolor y rigidez en la columna cervical, a menudo con dolor de cabeza."),
+    ("sciatica", "Sciatica", "Pain that runs from the lower back down the back of one leg.",
+     "Ciática", "Dolor que baja desde la zona lumbar por la parte posterior de una pierna."),
+    ("herniated-disc", "Herniated disc", "A disc that bulges and presses on a nearby nerve.",
+     "Hernia de disco", "Un disco que sobresale y presiona un nervio cercano."),
+    ("spinal-stenosis", "Spinal stenosis", "Narrowing of the spinal canal that squeezes nerves.",
+     "Estenosis espinal", "Estrechamiento del canal espinal que comprime los nervios."),
+    ("arthritis", "Arthritis of the spine", "Wear of the facet joints that causes pain and stiffness.",
+     "Artritis de columna", "Desgaste de las articulaciones facetarias que causa dolor y rigidez."),
+    ("sports-injuries", "Sports injuries", "Strains, sprains and overuse injuries from training.",
+     "Lesiones deportivas", "Distensiones, esguinces y lesiones por sobrecarga al entrenar."),
+    ("work-injuries", "Work injuries", "Back and neck injuries from lifting, falls or repetitive tasks.",
+     "Lesiones laborales", "Lesiones de espalda y cuello por cargar peso, caídas o tareas repetitivas."),
+]
+
+SERVICES = [
+    ("physical-therapy", "Physical therapy", "Guided exercise and hands-on care to restore movement.",
+     "Fisioterapia", "Ejercicio guiado y terapia manual para recuperar el movimiento."),
+    ("therapeutic-massage", "Therapeutic massage", "Massage aimed at muscle tension and spasm.",
+     "Masaje terapéutico", "Masaje dirigido a la tensión y los espasmos musculares."),
+    ("chiropractic-care", "Chiropractic care", "Spinal adjustments and mobilisation.",
+     "Quiropráctica", "Ajustes y movilización de la columna."),
+    ("epidural-injections", "Epidural steroid injections", "Anti-inflammatory medicine placed near irritated nerves.",
+     "Inyecciones epidurales", "Medicamento antiinflamatorio aplicado cerca de los nervios irritados."),
+    ("radiofrequency-ablation", "Radiofrequency ablation", "Heat that quiets the nerves carrying joint pain.",
+     "Ablación por radiofrecuencia", "Calor que calma los nervios que transmiten el dolor articular."),
+    ("pain-management", "Pain management", "A physician-led plan combining medicine and therapy.",
+     "Manejo del dolor", "Un plan dirigido por un médico que combina medicamentos y terapia."),
+    ("acupuncture", "Acupuncture", "Fine needles used alongside other treatment to ease pain.",
+     "Acupuntura", "Agujas finas que se usan junto a otros tratamientos para aliviar el dolor."),
+    ("spine-surgery-consult", "Spine surgery consultation", "A surgeon's opinion when other care has not helped.",
+     "Consulta de cirugía de columna", "La opinión de un cirujano cuando otros tratamientos no han funcionado."),
+]
+
+HOME_ES = {
+    "Home": "Inicio",
+    "Relief for your back and neck, close to home": "Alivio para su espalda y cuello, cerca de casa",
+    "Specialists in spine care and pain management at centres across the country. Tell us where you are and we will find the nearest one.": "Especialistas en columna y manejo del dolor en centros de todo el país. Díganos dónde está y encontraremos el más cercano.",
+    "How we can help": "Cómo podemos ayudarle",
+    "Care that starts with listening": "Una atención que empieza por escuchar",
+    "Every first visit begins with a conversation about your pain, your work and what you want to get back to. Your plan is built around that, not around a template.": "Cada primera visita comienza con una conversación sobre su dolor, su trabajo y lo que quiere volver a hacer. Su plan se construye a partir de eso, no de una plantilla.",
+}
+
+ABOUT_ES = {
+    "About us": "Quiénes somos",
+    "about-us": "quienes-somos",
+    "A network of clinicians who share one aim: fewer days lost to back and neck pain.": "Una red de profesionales con un mismo objetivo: menos días perdidos por dolor de espalda y cuello.",
+    "Our approach": "Nuestro enfoque",
+    "We start with the least invasive care that can work: movement, manual therapy and education. When that is not enough, our physicians offer injections and other procedures, and refer to surgeons only when it is truly needed.": "Empezamos con la atención menos invasiva que pueda funcionar: movimiento, terapia manual y educación. Cuando no es suficiente, nuestros médicos ofrecen inyecciones y otros procedimientos, y derivan a cirugía solo cuando de verdad hace falta.",
+    "Insurance and payment": "Seguros y pagos",
+    "Most centres accept major insurance plans, Medicare and workers' compensation. Call your centre before your visit and we will check your coverage with you.": "La mayoría de los centros aceptan los principales seguros, Medicare y compensación laboral. Llame a su centro antes de la visita y revisaremos su cobertura con usted.",
+}
+
+
+def load(stdout: TextIO) -> list[tuple[str, str, str]]:
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    Locale.objects.get_or_create(language_code="es")
+    with transaction.atomic():
+        _load_taxonomy(english)
+        home = _load_home(english)
+        about = _load_about(home)
+        _load_settings(home)
+        _load_menus(english, home, about)
+        accounts = _load_accounts()
+    # Translations publish on commit: run them outside the transaction above, page by page.
+    for model, rows in ((Condition, CONDITIONS), (Service, SERVICES)):
+        for slug, name, description, name_es, description_es in rows:
+            term = model.objects.get(slug=slug, locale=english)
+            translate(term, "es", {name: name_es, description: description_es})
+    translate(home, "es", HOME_ES)
+    translate(Page.objects.get(pk=about.pk), "es", ABOUT_ES)
+    for menu in NavigationMenu.objects.filter(locale=english):
+        translate(menu, "es", MENU_ES)
+    stdout.write("  network: settings, home and about pages, taxonomy, menus, accounts")
+    return accounts
+
+
+def _load_taxonomy(locale: Locale) -> None:
+    for model, rows in ((Condition, CONDITIONS), (Service, SERVICES)):
+        for slug, name, description, *_ in rows:
+            model.objects.update_or_create(
+                slug=slug, locale=locale, defaults={"name": name, "description": description}
+            )
+
+
+def _load_home(locale: Locale) -> HomePage:
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title="Home", slug="network-home", hero_heading="-", locale=locale)
+        )
+    home.hero_heading = "Relief for your back and neck, close to home"
+    home.hero_text = (
+        "Specialists in spine care and pain management at centres across the country. "
+        "Tell us where you are and we will find the nearest one."
+    )
+    home.featured_services_heading = "How we can help"
+    home.featured_services.set(
+        [
+            home.featured_services.model(service=Service.objects.get(slug=slug, locale=locale))
+            for slug in ("physical-therapy", "therapeutic-massage", "epidural-injections", "pain-management")
+        ]
+    )
+    home.body = [
+        ("heading", {"text": "Care that starts with listening", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Every first visit begins with a conversation about your pain, your work and what "
+            "you want to get back to. Your plan is built around that, not around a template.</p>",
+        ),
+    ]
+    home.save_revision().publish()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                            site_name="Spine Network")
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Spine Network"
+        site.save()
+        if old_root.specific_class is Page and old_root.depth == 2:
+            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
+    return HomePage.objects.get(pk=home.pk)
+
+
+def _load_about(home: HomePage) -> StandardPage:
+    about = StandardPage.objects.child_of(home).filter(slug="about-us").first()
+    if about is None:
+        about = home.add_child(instance=StandardPage(title="About us", slug="about-us"))
+    about.introduction = (
+        "A network of clinicians who share one aim: fewer days lost to back and neck pain."
+    )
+    about.body = [
+        ("heading", {"text": "Our approach", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>We start with the least invasive care that can work: movement, manual therapy and "
+            "education. When that is not enough, our physicians offer injections and other "
+            "procedures, and refer to surgeons only when it is truly needed.</p>",
+        ),
+        ("heading", {"text": "Insurance and payment", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Most centres accept major insurance plans, Medicare and workers' compensation. Call "
+            "your centre before your visit and we will check your coverage with you.</p>",
+        ),
+    ]
+    about.save_revision().publish()
+    return StandardPage.objects.get(pk=about.pk)
+
+
+def _load_settings(home: HomePage) -> None:
+    site = Site.objects.get(is_default_site=True)
+    network = NetworkSettings.for_site(site)
+    network.network_name = "Spine Network"
+    network.main_phone = "+18005550142"
+    network.central_intake_email = "intake@spine-network.example"
+    network.routing_radius_miles = 50
+    network.related_posts_max = 3
+    network.facebook_url = "https://www.facebook.com/spine-network-example"
+    network.instagram_url = "https://www.instagram.com/spine-network-example"
+    network.save()
+
+
+MENU_ES: dict[str, str] = {}
+
+
+def _load_menus(locale: Locale, home: HomePage, about: StandardPage) -> None:
+    for name, pages in (("main", [home, about]), ("footer", [about])):
+        menu, _ = NavigationMenu.objects.get_or_create(name=name, locale=locale)
+        menu.items.set([NavigationMenuItem(link_page=page, locale=locale) for page in pages])
+        menu.save()
+
+
+def _load_accounts() -> list[tuple[str, str, str]]:
+    User = get_user_model()
+    accounts = []
+    for role, username, password in (ADMIN_ACCOUNT, MANAGER_ACCOUNT, EDITOR_ACCOUNT):
+        user, _ = User.objects.get_or_create(username=username)
+        user.email = f"{username}@spine-network.example"
+        user.is_staff = username == "admin"
+        user.is_superuser = username == "admin"
+        user.set_password(password)
+        user.save()
+        accounts.append((role, username, password))
+    Group.objects.get_or_create(name="Location managers")[0].user_set.add(
+        User.objects.get(username=MANAGER_ACCOUNT[1])
+    )
+    return accounts

@@ -1,0 +1,29 @@
+"""Load (or refresh) the demo network: idempotent, so `make run` can call it on every start."""
+
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo network: settings, pages, taxonomy, centres, articles, accounts."
+
+    def handle(self, *args, **options) -> None:
+        accounts: list[tuple[str, str, str]] = []
+        # Each app that has a `demo` module adds its part, in INSTALLED_APPS order, so
+        # locations can rely on the network's taxonomy and blog posts on the centres.
+        for app_config in apps.get_app_configs():
+            module_name = f"{app_config.name}.demo"
+            if Path(app_config.path).parent != settings.BASE_DIR:
+                continue  # only this project's apps, not Wagtail's or Django's
+            if find_spec(module_name) is None:
+                continue
+            self.stdout.write(f"Loading demo content: {app_config.label}")
+            accounts += import_module(module_name).load(stdout=self.stdout) or []
+        self.stdout.write(self.style.SUCCESS("Demo content is ready. Sign in at /admin/ with:"))
+        for role, username, password in accounts:
+            self.stdout.write(f"  {role:<22} username: {username:<12} password: {password}")

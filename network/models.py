@@ -1,0 +1,229 @@
+"""The network app: home and generic pages, site-wide settings, navigation and shared taxonomy."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BaseStreamBlock
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term of the shared taxonomy. The slug is stable across languages so URLs and filters
+    built on it (blog topics, centre services, appointment reasons) never depend on wording."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("Stable identifier used in URLs and filters; the same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@register_snippet
+class Condition(TaxonomyTerm):
+    """A condition patients come with (sciatica, herniated disc, ...)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("condition")
+        verbose_name_plural = _("conditions")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+@register_snippet
+class Service(TaxonomyTerm):
+    """A treatment or service a centre offers (physical therapy, epidural injection, ...)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    """Facts about the network that editors change without a deploy."""
+
+    network_name = models.CharField(_("network name"), max_length=120, default="Spine Network")
+    main_phone = PhoneNumberField(_("main phone"), blank=True)
+    central_intake_email = models.EmailField(
+        _("central intake email"),
+        blank=True,
+        help_text=_("Receives appointment requests that no centre within the radius can take."),
+    )
+    routing_radius_miles = models.PositiveIntegerField(
+        _("routing radius (miles)"),
+        default=50,
+        help_text=_("A request for the nearest centre is routed only to centres within this radius."),
+    )
+    appointment_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("appointment page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_('Where every "Request an appointment" button leads.'),
+    )
+    related_posts_max = models.PositiveSmallIntegerField(
+        _("related articles shown"),
+        default=3,
+        help_text=_('How many "Read more" articles a blog post shows (3 to 6).'),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("network_name"), FieldPanel("main_phone"), FieldPanel("central_intake_email")],
+            heading=_("Network"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("appointment_page"),
+                FieldPanel("routing_radius_miles"),
+                FieldPanel("related_posts_max"),
+            ],
+            heading=_("Appointments and articles"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+class HomePage(Page):
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    featured_services_heading = models.CharField(
+        _("featured services heading"), max_length=200, blank=True
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("featured_services_heading"), InlinePanel("featured_services")],
+            heading=_("Featured services"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class HomePageFeaturedService(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("service")]
+
+
+class StandardPage(Page):
+    """A generic content page (About us, Insurance, Patient forms...)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NavigationMenu(TranslatableMixin, ClusterableModel):
+    """An editable menu ("main" in the header, "footer" at the bottom), translated per language."""
+
+    name = models.CharField(_("name"), max_length=50, help_text=_('"main" or "footer".'))
+
+    panels = [FieldPanel("name"), InlinePanel("items", label=_("Links"))]
+    translatable_fields = [SynchronizedField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NavigationMenuItem(TranslatableMixin, Orderable):
+    menu = ParentalKey(NavigationMenu, on_delete=models.CASCADE, related_name="items")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    link_url = models.URLField(_("external link"), blank=True)
+    label = models.CharField(
+        _("label"), max_length=80, blank=True, help_text=_("Defaults to the page title.")
+    )
+
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
+    translatable_fields = [TranslatableField("label"), SynchronizedField("link_url")]
+
+    class Meta(TranslatableMixin.Meta):
+        unique_together = [("translation_key", "locale")]
+
+
+register_snippet(NavigationMenu)
+
