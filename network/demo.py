@@ -28,41 +28,121 @@ EDITOR_ACCOUNT = ("Marketing editor", "editor", "spine-editor-demo")
 
 # (slug, English name, English description, Spanish name, Spanish description)
 CONDITIONS = [
-    ("low-back-pain", "Low back pain", "Aching or stiffness between the ribs and the hips.",
-     "Dolor lumbar", "Dolor o rigidez entre las costillas y la cadera."),
-    ("neck-pain", "Neck pain", "Pain and stiffness in the cervical spine, often with headaches.",
-     "Dolor de cuello", "Dolor y rigidez en la columna cervical, a menudo con dolor de cabeza."),
-    ("sciatica", "Sciatica", "Pain that runs from the lower back down the back of one leg.",
-     "Ciática", "Dolor que baja desde la zona lumbar por la parte posterior de una pierna."),
-    ("herniated-disc", "Herniated disc", "A disc that bulges and presses on a nearby nerve.",
-     "Hernia de disco", "Un disco que sobresale y presiona un nervio cercano."),
-    ("spinal-stenosis", "Spinal stenosis", "Narrowing of the spinal canal that squeezes nerves.",
-     "Estenosis espinal", "Estrechamiento del canal espinal que comprime los nervios."),
-    ("arthritis", "Arthritis of the spine", "Wear of the facet joints that causes pain and stiffness.",
-     "Artritis de columna", "Desgaste de las articulaciones facetarias que causa dolor y rigidez."),
-    ("sports-injuries", "Sports injuries", "Strains, sprains and overuse injuries from training.",
-     "Lesiones deportivas", "Distensiones, esguinces y lesiones por sobrecarga al entrenar."),
-    ("work-injuries", "Work injuries", "Back and neck injuries from lifting, falls or repetitive tasks.",
-     "Lesiones laborales", "Lesiones de espalda y cuello por cargar peso, caídas o tareas repetitivas."),
+    (
+        "low-back-pain",
+        "Low back pain",
+        "Aching or stiffness between the ribs and the hips.",
+        "Dolor lumbar",
+        "Dolor o rigidez entre las costillas y la cadera.",
+    ),
+    (
+        "neck-pain",
+        "Neck pain",
+        "Pain and stiffness in the cervical spine, often with headaches.",
+        "Dolor de cuello",
+        "Dolor y rigidez en la columna cervical, a menudo con dolor de cabeza.",
+    ),
+    (
+        "sciatica",
+        "Sciatica",
+        "Pain that runs from the lower back down the back of one leg.",
+        "Ciática",
+        "Dolor que baja desde la zona lumbar por la parte posterior de una pierna.",
+    ),
+    (
+        "herniated-disc",
+        "Herniated disc",
+        "A disc that bulges and presses on a nearby nerve.",
+        "Hernia de disco",
+        "Un disco que sobresale y presiona un nervio cercano.",
+    ),
+    (
+        "spinal-stenosis",
+        "Spinal stenosis",
+        "Narrowing of the spinal canal that squeezes nerves.",
+        "Estenosis espinal",
+        "Estrechamiento del canal espinal que comprime los nervios.",
+    ),
+    (
+        "arthritis",
+        "Arthritis of the spine",
+        "Wear of the facet joints that causes pain and stiffness.",
+        "Artritis de columna",
+        "Desgaste de las articulaciones facetarias que causa dolor y rigidez.",
+    ),
+    (
+        "sports-injuries",
+        "Sports injuries",
+        "Strains, sprains and overuse injuries from training.",
+        "Lesiones deportivas",
+        "Distensiones, esguinces y lesiones por sobrecarga al entrenar.",
+    ),
+    (
+        "work-injuries",
+        "Work injuries",
+        "Back and neck injuries from lifting, falls or repetitive tasks.",
+        "Lesiones laborales",
+        "Lesiones de espalda y cuello por cargar peso, caídas o tareas repetitivas.",
+    ),
 ]
 
 SERVICES = [
-    ("physical-therapy", "Physical therapy", "Guided exercise and hands-on care to restore movement.",
-     "Fisioterapia", "Ejercicio guiado y terapia manual para recuperar el movimiento."),
-    ("therapeutic-massage", "Therapeutic massage", "Massage aimed at muscle tension and spasm.",
-     "Masaje terapéutico", "Masaje dirigido a la tensión y los espasmos musculares."),
-    ("chiropractic-care", "Chiropractic care", "Spinal adjustments and mobilisation.",
-     "Quiropráctica", "Ajustes y movilización de la columna."),
-    ("epidural-injections", "Epidural steroid injections", "Anti-inflammatory medicine placed near irritated nerves.",
-     "Inyecciones epidurales", "Medicamento antiinflamatorio aplicado cerca de los nervios irritados."),
-    ("radiofrequency-ablation", "Radiofrequency ablation", "Heat that quiets the nerves carrying joint pain.",
-     "Ablación por radiofrecuencia", "Calor que calma los nervios que transmiten el dolor articular."),
-    ("pain-management", "Pain management", "A physician-led plan combining medicine and therapy.",
-     "Manejo del dolor", "Un plan dirigido por un médico que combina medicamentos y terapia."),
-    ("acupuncture", "Acupuncture", "Fine needles used alongside other treatment to ease pain.",
-     "Acupuntura", "Agujas finas que se usan junto a otros tratamientos para aliviar el dolor."),
-    ("spine-surgery-consult", "Spine surgery consultation", "A surgeon's opinion when other care has not helped.",
-     "Consulta de cirugía de columna", "La opinión de un cirujano cuando otros tratamientos no han funcionado."),
+    (
+        "physical-therapy",
+        "Physical therapy",
+        "Guided exercise and hands-on care to restore movement.",
+        "Fisioterapia",
+        "Ejercicio guiado y terapia manual para recuperar el movimiento.",
+    ),
+    (
+        "therapeutic-massage",
+        "Therapeutic massage",
+        "Massage aimed at muscle tension and spasm.",
+        "Masaje terapéutico",
+        "Masaje dirigido a la tensión y los espasmos musculares.",
+    ),
+    (
+        "chiropractic-care",
+        "Chiropractic care",
+        "Spinal adjustments and mobilisation.",
+        "Quiropráctica",
+        "Ajustes y movilización de la columna.",
+    ),
+    (
+        "epidural-injections",
+        "Epidural steroid injections",
+        "Anti-inflammatory medicine placed near irritated nerves.",
+        "Inyecciones epidurales",
+        "Medicamento antiinflamatorio aplicado cerca de los nervios irritados.",
+    ),
+    (
+        "radiofrequency-ablation",
+        "Radiofrequency ablation",
+        "Heat that quiets the nerves carrying joint pain.",
+        "Ablación por radiofrecuencia",
+        "Calor que calma los nervios que transmiten el dolor articular.",
+    ),
+    (
+        "pain-management",
+        "Pain management",
+        "A physician-led plan combining medicine and therapy.",
+        "Manejo del dolor",
+        "Un plan dirigido por un médico que combina medicamentos y terapia.",
+    ),
+    (
+        "acupuncture",
+        "Acupuncture",
+        "Fine needles used alongside other treatment to ease pain.",
+        "Acupuntura",
+        "Agujas finas que se usan junto a otros tratamientos para aliviar el dolor.",
+    ),
+    (
+        "spine-surgery-consult",
+        "Spine surgery consultation",
+        "A surgeon's opinion when other care has not helped.",
+        "Consulta de cirugía de columna",
+        "La opinión de un cirujano cuando otros tratamientos no han funcionado.",
+    ),
 ]
 
 HOME_ES = {
@@ -133,7 +213,12 @@ def _load_home(locale: Locale) -> HomePage:
     home.featured_services.set(
         [
             home.featured_services.model(service=Service.objects.get(slug=slug, locale=locale))
-            for slug in ("physical-therapy", "therapeutic-massage", "epidural-injections", "pain-management")
+            for slug in (
+                "physical-therapy",
+                "therapeutic-massage",
+                "epidural-injections",
+                "pain-management",
+            )
         ]
     )
     home.body = [
@@ -146,8 +231,9 @@ def _load_home(locale: Locale) -> HomePage:
     ]
     home.save_revision().publish()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                            site_name="Spine Network")
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name="Spine Network"
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home

@@ -78,7 +78,9 @@ class NetworkSettings(BaseSiteSetting):
     routing_radius_miles = models.PositiveIntegerField(
         _("routing radius (miles)"),
         default=50,
-        help_text=_("A request for the nearest centre is routed only to centres within this radius."),
+        help_text=_(
+            "A request for the nearest centre is routed only to centres within this radius."
+        ),
     )
     appointment_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -101,7 +103,11 @@ class NetworkSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("network_name"), FieldPanel("main_phone"), FieldPanel("central_intake_email")],
+            [
+                FieldPanel("network_name"),
+                FieldPanel("main_phone"),
+                FieldPanel("central_intake_email"),
+            ],
             heading=_("Network"),
         ),
         MultiFieldPanel(
@@ -226,4 +232,3 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
 
 
 register_snippet(NavigationMenu)
-

@@ -24,7 +24,12 @@ def menu(context, name: str) -> dict:
                 target = item.link_page.specific.localized
                 if not target.live:
                     continue
-                items.append({"url": target.get_url(context.get("request")), "label": item.label or target.title})
+                items.append(
+                    {
+                        "url": target.get_url(context.get("request")),
+                        "label": item.label or target.title,
+                    }
+                )
             elif item.link_url:
                 items.append({"url": item.link_url, "label": item.label or item.link_url})
     return {"name": name, "items": items, "request": context.get("request")}
@@ -45,11 +50,17 @@ def language_switcher(context, page: Page) -> dict:
     for code, name in _languages():
         target = by_language.get(code)
         if target is None and site is not None:
-            root = site.root_page.get_translations(inclusive=True).filter(locale__language_code=code).first()
+            root = (
+                site.root_page.get_translations(inclusive=True)
+                .filter(locale__language_code=code)
+                .first()
+            )
             target = root
         if target is None:
             continue
-        links.append({"code": code, "name": name, "url": target.get_url(request), "current": code == current})
+        links.append(
+            {"code": code, "name": name, "url": target.get_url(request), "current": code == current}
+        )
     return {"links": links}
 
 
@@ -59,7 +70,8 @@ def hreflang_links(context, page: Page) -> dict:
     if not isinstance(page, Page) or not page.id:
         return {"links": []}
     links = [
-        {"code": p.locale.language_code, "url": p.get_full_url(request)} for p in _translations(page)
+        {"code": p.locale.language_code, "url": p.get_full_url(request)}
+        for p in _translations(page)
     ]
     return {"links": links}
 
@@ -67,7 +79,11 @@ def hreflang_links(context, page: Page) -> dict:
 @register.simple_tag(takes_context=True)
 def localized_home_url(context) -> str:
     request = context.get("request")
-    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    site = (
+        Site.find_for_request(request)
+        if request
+        else Site.objects.filter(is_default_site=True).first()
+    )
     if site is None:
         return "/"
     return site.root_page.localized.get_url(request) or "/"

@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Create or update the demo network: settings, pages, taxonomy, centres, articles, accounts."
+    help = (
+        "Create or update the demo network: settings, pages, taxonomy, centres, articles, accounts."
+    )
 
     def handle(self, *args, **options) -> None:
         accounts: list[tuple[str, str, str]] = []
