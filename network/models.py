@@ -91,6 +91,15 @@ class NetworkSettings(BaseSiteSetting):
         related_name="+",
         help_text=_('Where every "Request an appointment" button leads.'),
     )
+    finder_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("centre finder page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_('Where "Find a centre near you" searches go.'),
+    )
     related_posts_max = models.PositiveSmallIntegerField(
         _("related articles shown"),
         default=3,
@@ -113,6 +122,7 @@ class NetworkSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("appointment_page"),
+                FieldPanel("finder_page"),
                 FieldPanel("routing_radius_miles"),
                 FieldPanel("related_posts_max"),
             ],

@@ -1,7 +1,10 @@
 """Template tags for the site chrome: menus, language switcher, hreflang alternates."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from network.models import NavigationMenu
@@ -93,3 +96,20 @@ def _languages() -> list[tuple[str, str]]:
     from django.conf import settings
 
     return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page: Page) -> SafeString:
+    """Render what other apps add to a page through the `page_sections` hook.
+
+    An app that must not be imported by this page's app (blog posts on a centre page, latest
+    articles on the home page) registers `fn(page, request) -> (template_name, context) | None`.
+    """
+    request = context.get("request")
+    html = []
+    for section in hooks.get_hooks("page_sections"):
+        result = section(page, request)
+        if result is not None:
+            template_name, section_context = result
+            html.append(render_to_string(template_name, section_context, request=request))
+    return mark_safe("".join(html))
