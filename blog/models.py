@@ -1,0 +1,603 @@
+"""Health articles: the blog index, posts, their authors and reviewers, topics and related links.
+
+Topics, authors and related centres are inline orderables rather than many-to-many fields:
+wagtail-localize syncs child relations into translations (it does not sync M2M, upstream #820),
+and the translatable ones point at the Spanish snippets once those exist.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from network.blocks import BaseStreamBlock
+from network.models import Condition, NetworkSettings, Service
+
+WORDS_PER_MINUTE = 200
+RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
+LIST_IMAGE_FILTER = "fill-640x360"
+SHARE_IMAGE_FILTER = "fill-1200x630"
+# Named by label, not imported: the blog depends on the network app only.
+CENTRE_PAGE_MODEL = "locations.LocationPage"
+
+
+@register_snippet
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """An author or a medical reviewer. One snippet serves both roles because the same clinician
+    often writes one article and reviews another; the role comes from where a post links them."""
+
+    name = models.CharField(_("name"), max_length=120)
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=160,
+        blank=True,
+        help_text=_('Degrees and role, e.g. "MD, pain medicine physician".'),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("credentials"),
+        SynchronizedField("photo"),
+        TranslatableField("bio"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class BlogPageQuerySet(PageQuerySet):
+    def visible(self) -> BlogPageQuerySet:
+        """What visitors may see: live, outside private sections."""
+        return self.live().public()
+
+    def for_listing(self) -> BlogPageQuerySet:
+        """Everything a post card shows, fetched in a fixed number of queries."""
+        return self.select_related("hero_image", "locale").prefetch_related(
+            "hero_image__renditions",
+            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+        )
+
+    def with_topic(self, slug: str) -> BlogPageQuerySet:
+        """Posts tagged with the condition or service of this stable slug, in any language."""
+        return self.filter(
+            Q(pk__in=BlogPageCondition.objects.filter(condition__slug=slug).values("page_id"))
+            | Q(pk__in=BlogPageService.objects.filter(service__slug=slug).values("page_id"))
+        )
+
+    def newest_first(self) -> BlogPageQuerySet:
+        return self.order_by("-date", "-pk")
+
+
+BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+def localized_posts(pages: list[Page], locale: Locale, exclude: Page | None = None) -> list:
+    """The visible versions of `pages` in `locale`, in the same order, in one query.
+
+    Page links are synchronised (not translated) by wagtail-localize, so a Spanish post may
+    still point at an English one; matching on translation_key finds its Spanish version,
+    and a link whose target is unpublished, private or deleted simply drops out.
+    """
+    keys = [page.translation_key for page in pages]
+    found = BlogPage.objects.visible().for_listing().filter(locale=locale, translation_key__in=keys)
+    if exclude is not None:
+        found = found.exclude(translation_key=exclude.translation_key)
+    by_key = {post.translation_key: post for post in found}
+    return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The list of articles in one language, with topic pages, search and RSS feeds."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_posts",
+            label=_("Featured articles"),
+            help_text=_("Shown first on the article list, in this order."),
+            max_num=4,
+        ),
+    ]
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count_per_parent = 1
+    posts_per_page = 10
+
+    class Meta:
+        verbose_name = _("article index")
+
+    def posts(self) -> BlogPageQuerySet:
+        """This index's visible posts, newest first."""
+        return BlogPage.objects.child_of(self).visible().newest_first()
+
+    def featured(self) -> list[BlogPage]:
+        """Editors' featured posts, as visible posts in this index's language."""
+        links = self.featured_posts.select_related("post")
+        return localized_posts([link.post for link in links], self.locale)
+
+    def listing(
+        self, request: HttpRequest, topic: Condition | Service | None = None
+    ) -> dict[str, Any]:
+        """Context for the article list: a page of posts, optionally by topic and search words."""
+        posts = self.posts()
+        if topic is not None:
+            posts = posts.with_topic(topic.slug)
+        query = request.GET.get("q", "").strip()[:200]
+        if query:
+            # Most relevant first; the backend turns the page and topic filters into SQL.
+            posts = posts.order_by().search(query, operator="and")
+        page_obj = Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+        if not query:
+            page_obj.object_list = list(page_obj.object_list.for_listing())
+        else:
+            ids = [post.pk for post in page_obj.object_list]
+            by_id = BlogPage.objects.filter(pk__in=ids).for_listing().in_bulk()
+            page_obj.object_list = [by_id[pk] for pk in ids if pk in by_id]
+        show_featured = topic is None and not query and page_obj.number == 1
+        path = self.topic_url(topic, request) if topic else self.get_url(request)
+        return {
+            "posts": page_obj,
+            "topic": topic,
+            "search_query": query,
+            "featured_posts": self.featured() if show_featured else [],
+            "topic_links": [(term, self.topic_url(term, request)) for term in self.topics()],
+            "canonical_url": request.build_absolute_uri(path),
+            "feed_url": self.feed_url(request, topic),
+        }
+
+    def topics(self) -> list[Condition | Service]:
+        """Conditions and services that at least one visible post here is about, for the filter."""
+        posts = self.posts().values("pk")
+        conditions = Condition.objects.filter(
+            locale_id=self.locale_id,
+            slug__in=BlogPageCondition.objects.filter(page__in=posts).values("condition__slug"),
+        )
+        services = Service.objects.filter(
+            locale_id=self.locale_id,
+            slug__in=BlogPageService.objects.filter(page__in=posts).values("service__slug"),
+        )
+        return sorted([*conditions, *services], key=lambda term: term.name.casefold())
+
+    def find_topic(self, slug: str) -> Condition | Service:
+        """The taxonomy term behind a topic URL, in this index's language when translated."""
+        for model in (Condition, Service):
+            terms = list(model.objects.filter(slug=slug).select_related("locale"))
+            for term in terms:
+                if term.locale_id == self.locale_id:
+                    return term
+            if terms:
+                return terms[0]
+        raise Http404("Unknown topic")
+
+    @path("")
+    def index_view(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request, context_overrides=self.listing(request))
+
+    @path("topic/<slug:slug>/")
+    def topic_view(self, request: HttpRequest, slug: str) -> HttpResponse:
+        return self.render(request, context_overrides=self.listing(request, self.find_topic(slug)))
+
+    @path("feed/")
+    def feed_view(self, request: HttpRequest) -> HttpResponse:
+        from blog.feeds import BlogFeed
+
+        return BlogFeed()(request, index=self)
+
+    @path("topic/<slug:slug>/feed/")
+    def topic_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from blog.feeds import BlogFeed
+
+        return BlogFeed()(request, index=self, topic=self.find_topic(slug))
+
+    def feed_url(self, request: HttpRequest | None = None, topic: Any = None) -> str:
+        if topic is None:
+            return self.get_url(request) + self.reverse_subpage("feed_view")
+        return self.get_url(request) + self.reverse_subpage("topic_feed_view", args=[topic.slug])
+
+    def topic_url(self, topic: Any, request: HttpRequest | None = None) -> str:
+        return self.get_url(request) + self.reverse_subpage("topic_view", args=[topic.slug])
+
+
+class BlogIndexFeaturedPost(Orderable):
+    index_page = ParentalKey(BlogIndexPage, on_delete=models.CASCADE, related_name="featured_posts")
+    post = models.ForeignKey(
+        "blog.BlogPage", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("post", page_type="blog.BlogPage")]
+
+
+class BlogPageForm(WagtailAdminPageForm):
+    """Enforces the network's maximum number of hand-picked related articles."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        formset = self.formsets.get("related_links")
+        if formset is not None:
+            chosen = [
+                form
+                for form in formset.forms
+                if getattr(form, "cleaned_data", None)
+                and form.cleaned_data.get("target")
+                and not form.cleaned_data.get("DELETE")
+            ]
+            site = (self.parent_page or self.instance).get_site()
+            maximum = NetworkSettings.for_site(site).related_posts_max if site else None
+            if maximum is not None and len(chosen) > maximum:
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "Choose at most %(maximum)d related articles (you chose %(count)d). "
+                            "The network settings set this maximum."
+                        ),
+                        code="too_many_related_posts",
+                        params={"maximum": maximum, "count": len(chosen)},
+                    ),
+                )
+        return cleaned_data
+
+
+class BlogPage(Page):
+    """A health article."""
+
+    date = models.DateField(_("publication date"), default=date.today)
+    reviewer = models.ForeignKey(
+        Person,
+        verbose_name=_("medical reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    introduction = models.TextField(
+        _("introduction"), help_text=_("One or two sentences; also the default search snippet.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+
+    objects = BlogPageManager()
+    base_form_class = BlogPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        InlinePanel("authors", label=_("Authors"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("reviewer"), FieldPanel("last_reviewed")], heading=_("Medical review")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("condition_topics", label=_("Conditions")),
+                InlinePanel("service_topics", label=_("Treatments and services")),
+            ],
+            heading=_("Topics"),
+        ),
+        InlinePanel(
+            "related_links",
+            label=_("Related articles"),
+            help_text=_(
+                "Shown in this order under the article. Empty places are filled with the newest "
+                "articles that share the most topics."
+            ),
+            max_num=RELATED_POSTS_CEILING,
+        ),
+        InlinePanel("centres", label=_("Related centres")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt:
+            raise ValidationError({"hero_image_alt": _("Describe the hero image.")})
+        if self.last_reviewed and not self.reviewer_id:
+            raise ValidationError({"reviewer": _("Who reviewed the article?")})
+        if self.reviewer_id and not self.last_reviewed:
+            raise ValidationError({"last_reviewed": _("When was the article last reviewed?")})
+
+    # Content read by the template, the feed and the structured data, each fetched once.
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """The authors, in the editor's order."""
+        return [
+            link.person
+            for link in self.authors.select_related("person", "person__photo")
+            if link.person
+        ]
+
+    @cached_property
+    def topic_terms(self) -> list[Condition | Service]:
+        conditions = [t.condition for t in self.condition_topics.select_related("condition")]
+        services = [t.service for t in self.service_topics.select_related("service")]
+        return [term for term in (*conditions, *services) if term is not None]
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read the body at 200 words a minute, never less than one."""
+        text = " ".join(
+            strip_tags(str(chunk))
+            for chunk in self.body.stream_block.get_searchable_content(self.body)
+        )
+        return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.introduction
+
+    def related_posts(self, limit: int | None = None) -> list[BlogPage]:
+        """The "Read more" articles: the editor's choices, then the best topical matches.
+
+        Curated links come first in their order, as their visible versions in this post's
+        language. The rest is filled with visible posts in this language sharing the most
+        topics (matched by stable slug), newest first. Four queries whatever the numbers.
+        """
+        if limit is None:
+            site = self.get_site()
+            limit = NetworkSettings.for_site(site).related_posts_max if site else 3
+        curated = localized_posts(
+            [link.target for link in self.related_links.select_related("target") if link.target],
+            self.locale,
+            exclude=self,
+        )[:limit]
+        missing = limit - len(curated)
+        if missing <= 0:
+            return curated
+        condition_slugs = [t.slug for t in self.topic_terms if isinstance(t, Condition)]
+        service_slugs = [t.slug for t in self.topic_terms if isinstance(t, Service)]
+        if not condition_slugs and not service_slugs:
+            return curated
+        shared = Coalesce(
+            _count_per_page(BlogPageCondition, condition__slug__in=condition_slugs), Value(0)
+        ) + Coalesce(_count_per_page(BlogPageService, service__slug__in=service_slugs), Value(0))
+        candidates = (
+            BlogPage.objects.visible()
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .exclude(pk__in=[post.pk for post in curated])
+            .annotate(shared_topics=shared)
+            .filter(shared_topics__gt=0)
+            .order_by("-shared_topics", "-date", "-pk")
+            .for_listing()[:missing]
+        )
+        return [*curated, *candidates]
+
+    def structured_data(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        """schema.org MedicalWebPage data for search engines, ready for JSON encoding."""
+        site = self.get_site()
+        publisher = NetworkSettings.for_site(site).network_name if site else ""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "headline": self.title,
+            "name": self.title,
+            "description": self.meta_description,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (
+                self.last_published_at or self.latest_revision_created_at or self.date
+            ).isoformat(),
+            "author": [_schema_person(person) for person in self.people],
+            "publisher": {"@type": "Organization", "name": publisher},
+            "about": [{"@type": "Thing", "name": term.name} for term in self.topic_terms],
+        }
+        if self.reviewer:
+            data["reviewedBy"] = _schema_person(self.reviewer)
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        image_url = self.share_image_url(request)
+        if image_url:
+            data["image"] = image_url
+        return data
+
+    def share_image_url(self, request: HttpRequest | None = None) -> str:
+        """Absolute URL of the hero image cropped for social cards, or "" without an image."""
+        if not self.hero_image:
+            return ""
+        url = self.hero_image.get_rendition(SHARE_IMAGE_FILTER).url
+        if url.startswith(("http://", "https://")):
+            return url
+        if request is not None:
+            return request.build_absolute_uri(url)
+        root_url = self.get_site().root_url if self.get_site() else ""
+        return root_url + url
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        blog_index = self.get_parent().specific
+        context["related_posts"] = self.related_posts()
+        context["blog_index"] = blog_index
+        context["blog_index_feed_url"] = blog_index.feed_url(request)
+        context["topic_links"] = [
+            (term, blog_index.topic_url(term, request)) for term in self.topic_terms
+        ]
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    @classmethod
+    def latest_for(cls, page: Page, limit: int = 3) -> list[BlogPage]:
+        """The latest visible posts in `page`'s language; for a centre, those linked to it
+        (in any language, so a translation still pointing at the English centre counts)."""
+        posts = cls.objects.visible().filter(locale_id=page.locale_id)
+        if page.specific_class and page.specific_class._meta.label == CENTRE_PAGE_MODEL:
+            linked = BlogPageCentre.objects.filter(centre__translation_key=page.translation_key)
+            posts = posts.filter(pk__in=linked.values("page_id"))
+        return list(posts.newest_first().for_listing()[:limit])
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        """This post and its translations outside the site's root, with hreflang alternates.
+
+        Wagtail's sitemap walks the default site's root only, which holds one language; the
+        translations live under the other languages' home pages and would be missing.
+        """
+        translations = list(
+            self.get_translations(inclusive=True).live().public().select_related("locale")
+        )
+        alternates = [
+            {"lang_code": page.locale.language_code, "location": page.get_full_url(request)}
+            for page in translations
+        ]
+        site = self.get_site()
+        listed = [
+            page
+            for page in translations
+            if page.pk == self.pk or (site and not page.path.startswith(site.root_page.path))
+        ]
+        return [
+            {
+                "location": page.get_full_url(request),
+                "lastmod": page.last_published_at or page.latest_revision_created_at,
+                "alternates": alternates,
+            }
+            for page in listed
+        ]
+
+
+def _count_per_page(model: type[models.Model], **lookup: Any) -> Subquery:
+    """How many of a post's topic rows match `lookup`, as a correlated subquery."""
+    rows = (
+        model.objects.filter(page_id=OuterRef("pk"), **lookup)
+        .values("page_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(rows, output_field=IntegerField())
+
+
+def _schema_person(person: Person) -> dict[str, str]:
+    data = {"@type": "Person", "name": person.name}
+    if person.credentials:
+        data["honorificSuffix"] = person.credentials
+    return data
+
+
+class BlogPageAuthor(TranslatableMixin, Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        Person, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+
+class BlogPageCondition(TranslatableMixin, Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="condition_topics")
+    condition = models.ForeignKey(
+        Condition, verbose_name=_("condition"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("condition")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+
+class BlogPageService(TranslatableMixin, Orderable):
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="service_topics")
+    service = models.ForeignKey(
+        Service, verbose_name=_("treatment or service"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("service")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+
+class BlogPageRelatedLink(Orderable):
+    """A hand-picked "Read more" article. Deleting the target deletes the link; unpublishing
+    it hides the link, because related_posts() only returns visible posts."""
+
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        BlogPage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("target", page_type="blog.BlogPage")]
+
+
+class BlogPageCentre(Orderable):
+    """A centre the article concerns; the centre's page lists its latest articles."""
+
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="centres")
+    centre = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("centre", page_type=CENTRE_PAGE_MODEL)]
