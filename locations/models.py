@@ -1,17 +1,54 @@
-"""Centres of the network: the finder (index) page, one page per centre, and offline geodata."""
+"""Centres of the network: the finder (index) page, one page per centre, providers, and geodata."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from datetime import datetime
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import time_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from locations import hours
+from locations.i18n import localized
+from locations.states import US_STATES, US_TIME_ZONES
 from network.blocks import BaseStreamBlock
+from network.models import NetworkSettings, Service
+
+
+def validate_email_list(value: str) -> None:
+    """Each comma-separated address must be a valid email: a typo here loses patients' requests."""
+    addresses = split_emails(value)
+    bad = []
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            bad.append(address)
+    if bad:
+        raise ValidationError(
+            _("Not a valid email address: %(addresses)s"),
+            code="invalid",
+            params={"addresses": ", ".join(bad)},
+        )
+
+
+def split_emails(value: str) -> list[str]:
+    return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
 
 class LocationIndexPage(Page):
@@ -22,9 +59,98 @@ class LocationIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     subpage_types = ["locations.LocationPage"]
     max_count_per_parent = 1
+    # How many centres beyond the radius to suggest when none is within it.
+    nearest_beyond = 3
 
     class Meta:
         verbose_name = _("location finder")
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.search(request))
+        context["appointment_url"] = appointment_url(request)
+        return context
+
+    def search(self, request) -> dict:
+        """Answer the finder's query string: nearest centres, or every centre grouped by state."""
+        from locations.forms import FinderForm
+
+        network = NetworkSettings.for_request(request)
+        searching = any(request.GET.get(key) for key in ("q", "lat", "lon", "service", "radius"))
+        form = FinderForm(
+            request.GET if searching else None,
+            default_radius=network.routing_radius_miles,
+            services=finder_services(),
+        )
+        answer = {"form": form, "origin": None, "results": None, "beyond": [], "groups": []}
+        if not form.is_bound or not form.is_valid():
+            answer["groups"] = centres_by_state()
+        elif form.cleaned_data["origin"] is None:
+            answer["groups"] = centres_by_state(form.cleaned_data["service"] or None)
+        else:
+            answer.update(self._nearest(form.cleaned_data))
+        answer["total"] = sum(len(group["centres"]) for group in answer["groups"])
+        return answer
+
+    def _nearest(self, search: dict) -> dict:
+        from locations.nearest import nearest_centres
+
+        service = search["service"] or None
+        origin = search["origin"]
+        queryset = finder_queryset()
+        answer = {"origin": origin, "radius": search["radius"]}
+        answer["results"] = nearest_centres(
+            origin.latitude,
+            origin.longitude,
+            radius_miles=search["radius"],
+            service=service,
+            queryset=queryset,
+        )
+        if not answer["results"]:
+            answer["beyond"] = nearest_centres(
+                origin.latitude,
+                origin.longitude,
+                service=service,
+                limit=self.nearest_beyond,
+                queryset=queryset,
+            )
+        return answer
+
+
+def appointment_url(request) -> str:
+    """The appointment page in the visitor's language; callers append `?location=<page id>`."""
+    page = NetworkSettings.for_request(request).appointment_page
+    return page.localized.get_url(request) if page else ""
+
+
+def finder_services() -> list[Service]:
+    """Services in the visitor's language (the default language's until they are translated)."""
+    services = list(Service.objects.filter(locale=Locale.get_active()).order_by("name"))
+    return services or list(Service.objects.filter(locale=Locale.get_default()).order_by("name"))
+
+
+def finder_queryset():
+    """The centres a visitor may see, with everything a result shows, in a fixed number of queries."""
+    from locations.nearest import centre_queryset
+
+    return centre_queryset().prefetch_related("opening_hours", "hours_exceptions")
+
+
+def centres_by_state(service: str | None = None) -> list[dict]:
+    """Every visible centre, grouped by state (by state name, then city): one query per relation."""
+    centres = finder_queryset().order_by("state", "city", "title")
+    if service:
+        centres = centres.filter(services__slug=service)
+    groups: dict[str, list] = {}
+    for centre in centres:
+        groups.setdefault(centre.state, []).append(centre)
+    return sorted(
+        (
+            {"code": code, "name": members[0].state_name, "centres": members}
+            for code, members in groups.items()
+        ),
+        key=lambda group: str(group["name"]),
+    )
 
 
 class LocationPage(Page):
@@ -32,7 +158,7 @@ class LocationPage(Page):
 
     street_address = models.CharField(_("street address"), max_length=255)
     city = models.CharField(_("city"), max_length=100)
-    state = models.CharField(_("state"), max_length=2, help_text=_("Two-letter code, e.g. TX."))
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES)
     zip_code = models.CharField(_("ZIP code"), max_length=10)
     country = models.CharField(_("country"), max_length=2, default="US")
     latitude = models.DecimalField(
@@ -59,11 +185,34 @@ class LocationPage(Page):
         _("intake email addresses"),
         max_length=500,
         blank=True,
+        validators=[validate_email_list],
         help_text=_("Where this centre's appointment requests go; separate several with commas."),
     )
-    time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=US_TIME_ZONES,
+        default="America/New_York",
+        help_text=_("Opening hours are in this time zone."),
+    )
     accepts_requests = models.BooleanField(_("accepts appointment requests"), default=True)
     services = ParentalManyToManyField("network.Service", blank=True, related_name="+")
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it, e.g. 'Entrance with ramp'."),
+    )
+    parking_notes = models.TextField(_("parking"), blank=True)
+    accessibility_notes = models.TextField(_("accessibility"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
 
     content_panels = [
@@ -90,7 +239,23 @@ class LocationPage(Page):
             ],
             heading=_("Contact and requests"),
         ),
+        MultiFieldPanel(
+            [
+                InlinePanel("opening_hours", label=_("Weekly hours")),
+                InlinePanel("hours_exceptions", label=_("Holidays and special hours")),
+            ],
+            heading=_("Opening hours"),
+        ),
         FieldPanel("services"),
+        InlinePanel("provider_links", label=_("Providers")),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt")],
+            heading=_("Photo"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("parking_notes"), FieldPanel("accessibility_notes")],
+            heading=_("Getting here"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -114,13 +279,359 @@ class LocationPage(Page):
         SynchronizedField("time_zone"),
         SynchronizedField("accepts_requests"),
         SynchronizedField("services"),
+        SynchronizedField("photo"),
+        SynchronizedField("opening_hours"),
+        SynchronizedField("hours_exceptions"),
+        SynchronizedField("provider_links"),
+        TranslatableField("photo_alt"),
+        TranslatableField("parking_notes"),
+        TranslatableField("accessibility_notes"),
     ]
     parent_page_types = ["locations.LocationIndexPage"]
+    subpage_types = ["network.StandardPage"]
 
     class Meta:
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
         indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_lon_idx")]
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["appointment_url"] = appointment_url(request)
+        context["services"] = self.localized_services()
+        context["providers"] = self.localized_providers()
+        context["structured_data"] = self.structured_data(request)
+        context["subpages"] = list(self.get_children().live().public().specific())
+        return context
+
+    def clean(self) -> None:
+        """Fill missing coordinates from the address, so editors never have to look them up."""
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": _("Give both latitude and longitude, or leave both empty.")}
+            )
+        if self.latitude is None:
+            from locations.geocoding import geocode_address  # the geocoder imports this module
+
+            place = geocode_address(self.street_address, self.city, self.state, self.zip_code)
+            if place is None:
+                raise ValidationError(
+                    {
+                        "latitude": _(
+                            "We could not place this address on the map. Check the ZIP code, "
+                            "or enter the latitude and longitude yourself."
+                        )
+                    }
+                )
+            self.latitude = Decimal(str(round(place.latitude, 6)))
+            self.longitude = Decimal(str(round(place.longitude, 6)))
+
+    # --- Presentation helpers, shared by the centre page, the finder and the JSON-LD ---
+
+    @property
+    def intake_email_list(self) -> list[str]:
+        return split_emails(self.intake_emails)
+
+    @property
+    def state_name(self) -> str:
+        return self.get_state_display()
+
+    @property
+    def address_line(self) -> str:
+        return f"{self.street_address}, {self.city}, {self.state} {self.zip_code}"
+
+    @property
+    def directions_url(self) -> str:
+        """A maps link built from the address: a plain link the patient follows, no request made."""
+        query = urlencode({"api": 1, "destination": f"{self.title}, {self.address_line}"})
+        return f"https://www.google.com/maps/dir/?{query}"
+
+    @cached_property
+    def schedule(self) -> hours.Schedule:
+        # .all() so that prefetched hours (the finder) cost no query per centre.
+        return hours.Schedule.build(
+            self.time_zone,
+            [(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()],
+            [e.as_dated_hours() for e in self.hours_exceptions.all()],
+        )
+
+    def hours_status(self, now: datetime | None = None) -> hours.HoursStatus:
+        return self.schedule.status(now)
+
+    def weekly_hours_table(self) -> list[dict]:
+        """One row per weekday, Monday first, with the ranges formatted for the active language."""
+        return [
+            {
+                "weekday": weekday,
+                "name": WEEKDAYS[weekday],
+                "text": format_ranges(self.schedule.weekly.get(weekday, ())),
+            }
+            for weekday in range(7)
+        ]
+
+    def upcoming_exceptions(self, now: datetime | None = None) -> list[dict]:
+        return [
+            {"dated": exception, "text": format_ranges(exception.ranges, exception.closed)}
+            for exception in self.schedule.upcoming_exceptions(now)
+        ]
+
+    def hours_data(self) -> dict:
+        """The schedule plus today's texts, for the browser-side "open now" clock."""
+        data = self.schedule.as_data()
+        data["weeklyText"] = [row["text"] for row in self.weekly_hours_table()]
+        for item, exception in zip(data["exceptions"], self.schedule.exceptions, strict=True):
+            item["text"] = format_ranges(exception.ranges, exception.closed)
+            item["reason"] = str(exception.reason)
+        return data
+
+    def localized_services(self) -> list[Service]:
+        return localized(self.services.all())
+
+    def localized_providers(self) -> list[dict]:
+        """[{"provider", "specialties"}] in the visitor's language, in three queries in all."""
+        links = self.provider_links.select_related("provider")
+        providers = localized([link.provider for link in links])
+        prefetch_related_objects(providers, "specialties")
+        specialties = {
+            service.translation_key: service
+            for service in localized({s for p in providers for s in p.specialties.all()})
+        }
+        return [
+            {
+                "provider": provider,
+                "specialties": [specialties[s.translation_key] for s in provider.specialties.all()],
+            }
+            for provider in providers
+        ]
+
+    def structured_data(self, request=None) -> dict:
+        """schema.org MedicalClinic JSON-LD for search engines; synchronised data only."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalClinic",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.city,
+                "addressRegion": self.state,
+                "postalCode": self.zip_code,
+                "addressCountry": self.country,
+            },
+            "telephone": self.phone.as_e164 if self.phone else "",
+            "openingHoursSpecification": self._opening_hours_specification(),
+            "availableService": [
+                {"@type": "MedicalTherapy", "name": service.name}
+                for service in self.localized_services()
+            ],
+        }
+        if self.latitude is not None and self.longitude is not None:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        if self.fax:
+            data["faxNumber"] = self.fax.as_e164
+        if self.search_description:
+            data["description"] = self.search_description
+        return data
+
+    def _opening_hours_specification(self) -> list[dict]:
+        day_names = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        spec = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{day_names[weekday]}",
+                "opens": time_range.opens.strftime("%H:%M"),
+                "closes": time_range.closes.strftime("%H:%M"),
+            }
+            for weekday, ranges in sorted(self.schedule.weekly.items())
+            for time_range in ranges
+        ]
+        for exception in self.schedule.exceptions:
+            dated = {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": exception.start.isoformat(),
+                "validThrough": exception.end.isoformat(),
+            }
+            if exception.closed or not exception.ranges:
+                # Google's convention for "closed all day".
+                spec.append({**dated, "opens": "00:00", "closes": "00:00"})
+            for time_range in () if exception.closed else exception.ranges:
+                spec.append(
+                    {
+                        **dated,
+                        "opens": time_range.opens.strftime("%H:%M"),
+                        "closes": time_range.closes.strftime("%H:%M"),
+                    }
+                )
+        return spec
+
+
+def format_ranges(ranges: tuple[hours.TimeRange, ...], closed: bool = False) -> str:
+    """'8 a.m. to noon, 1 to 5 p.m.' (with en dashes) in the active language, or 'Closed'."""
+    if closed or not ranges:
+        return gettext("Closed")
+    return ", ".join(
+        pgettext("opening hours range", "%(opens)s\u2013%(closes)s")
+        % {"opens": time_format(r.opens), "closes": time_format(r.closes)}
+        for r in ranges
+    )
+
+
+class OpeningHours(Orderable):
+    """One range of a weekday's hours; several rows make a split day, no row a closed day."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=sorted(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(
+        _("closes"),
+        help_text=_("A closing time earlier than the opening time means after midnight."),
+    )
+
+    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self) -> None:
+        if self.opens is not None and self.opens == self.closes:
+            raise ValidationError(
+                {"closes": _("The closing time must differ from the opening time.")}
+            )
+
+
+class HoursException(Orderable):
+    """Hours that replace the weekly schedule on some dates: a holiday closure or special hours."""
+
+    REASONS = [
+        ("holiday", _("Holiday")),
+        ("special", _("Special hours")),
+        ("training", _("Staff training")),
+        ("weather", _("Bad weather")),
+        ("other", _("Other")),
+    ]
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours_exceptions")
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty for one day.")
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=REASONS, default="holiday")
+    closed = models.BooleanField(_("closed all day"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("start_date"),
+        FieldPanel("end_date"),
+        FieldPanel("reason"),
+        FieldPanel("closed"),
+        FieldPanel("opens"),
+        FieldPanel("closes"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("holiday or special hours")
+        verbose_name_plural = _("holidays and special hours")
+
+    def clean(self) -> None:
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if not self.closed and (self.opens is None or self.closes is None):
+            errors["opens"] = _("Give the opening and closing times, or tick 'closed all day'.")
+        elif not self.closed and self.opens == self.closes:
+            errors["closes"] = _("The closing time must differ from the opening time.")
+        if errors:
+            raise ValidationError(errors)
+
+    def as_dated_hours(self) -> hours.DatedHours:
+        ranges = () if self.closed else (hours.TimeRange(self.opens, self.closes),)
+        return hours.DatedHours(
+            self.start_date,
+            self.end_date or self.start_date,
+            self.closed,
+            ranges,
+            self.get_reason_display(),
+        )
+
+
+@register_snippet
+class Provider(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A clinician, listed on the pages of the centres where they practise."""
+
+    name = models.CharField(_("name"), max_length=120)
+    credentials = models.CharField(
+        _("credentials"), max_length=120, blank=True, help_text=_("For example: MD, DPT, DC.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    specialties = ParentalManyToManyField(
+        "network.Service", verbose_name=_("specialties"), blank=True, related_name="+"
+    )
+    bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        FieldPanel("specialties"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("credentials"),
+        SynchronizedField("photo"),
+        SynchronizedField("specialties"),
+        TranslatableField("bio"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def localized_specialties(self) -> list[Service]:
+        return localized(self.specialties.all())
+
+
+class LocationProvider(Orderable):
+    """A provider practising at a centre; synchronised, so both languages list the same people."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="provider_links")
+    provider = models.ForeignKey(
+        Provider, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("provider")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
 
 
 class ZipCentroid(models.Model):
