@@ -8,7 +8,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -183,6 +183,22 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_featured_services(self) -> list["Service"]:
+        """The featured services in the visitor's language, in the editor's order.
+
+        Services without a translation keep their source wording rather than disappearing, and
+        the lookup costs two queries however many services are featured.
+        """
+        services = [item.service for item in self.featured_services.select_related("service")]
+        translated = {
+            service.translation_key: service
+            for service in Service.objects.filter(
+                translation_key__in=[service.translation_key for service in services],
+                locale=Locale.get_active(),
+            )
+        }
+        return [translated.get(service.translation_key, service) for service in services]
+
 
 class HomePageFeaturedService(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
@@ -214,7 +230,8 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
     name = models.CharField(_("name"), max_length=50, help_text=_('"main" or "footer".'))
 
     panels = [FieldPanel("name"), InlinePanel("items", label=_("Links"))]
-    translatable_fields = [SynchronizedField("name")]
+    # The name is how templates find the menu; the items carry the translated labels.
+    translatable_fields = [SynchronizedField("name"), TranslatableField("items")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")

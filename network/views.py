@@ -1,6 +1,9 @@
+"""Views that are not Wagtail pages: search, robots.txt and the error pages."""
+
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
@@ -25,6 +28,7 @@ def search(request: HttpRequest) -> TemplateResponse:
 @require_GET
 @cache_page(60 * 60)
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Keep crawlers out of the admin and point them at the sitemap of both languages."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -35,9 +39,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A 404 inside the site chrome, in the language of the URL, so visitors can find their way."""
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # The 500 template is self-contained: it must render even when the database is down.
-    return render(request, "500.html", status=500)
+    """A self-contained 500: no context processors, queries or static files, so it renders even
+    when the database (the usual culprit) is down."""
+    return HttpResponseServerError(loader.render_to_string("500.html"))

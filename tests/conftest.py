@@ -17,16 +17,23 @@ def locales(db) -> dict[str, Locale]:
 
 @pytest.fixture
 def home(locales):
-    """An English HomePage as the default site's root (Wagtail's placeholder page removed)."""
-    root = Page.get_first_root_node()
+    """An English HomePage as the default site's root (Wagtail's placeholder page removed).
+
+    Transactional tests (live_server, browser tests) start from a flushed database without the
+    root page and site that Wagtail's migrations create, so both are created when missing.
+    """
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["en"])
+    )
     home = HomePageFactory(parent=root, title="Home", slug="network-home")
-    site = Site.objects.get(is_default_site=True)
-    placeholder = site.root_page
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    placeholder = site.root_page if site.pk else None
     site.root_page = home
     site.hostname = "testserver"
     site.port = 80
     site.save()
-    placeholder.delete()
+    if placeholder is not None:
+        placeholder.delete()
     return home
 
 

@@ -1,6 +1,8 @@
 """Template tags for the site chrome: menus, language switcher, hreflang alternates."""
 
 from django import template
+from django.conf import settings
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -24,7 +26,7 @@ def menu(context, name: str) -> dict:
     if menu:
         for item in menu.items.select_related("link_page"):
             if item.link_page_id:
-                target = item.link_page.specific.localized
+                target = item.link_page.localized
                 if not target.live:
                     continue
                 items.append(
@@ -38,27 +40,40 @@ def menu(context, name: str) -> dict:
     return {"name": name, "items": items, "request": context.get("request")}
 
 
-def _translations(page: Page) -> list[Page]:
-    return list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+def _translations(page: Page) -> dict[str, Page]:
+    """This page's live, public translations by language code, fetched once per page object
+    (the language switcher and the hreflang links both need them)."""
+    cached = getattr(page, "_network_translations", None)
+    if cached is None:
+        cached = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+        page._network_translations = cached
+    return cached
+
+
+def _site(request: HttpRequest | None) -> Site | None:
+    if request is not None:
+        return Site.find_for_request(request)
+    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
 
 
 @register.inclusion_tag("network/tags/language_switcher.html", takes_context=True)
-def language_switcher(context, page: Page) -> dict:
-    """Link each language to this page's translation, or to that language's home page."""
+def language_switcher(context, page: Page | None = None) -> dict:
+    """Link each language to this page's translation, or to that language's home page.
+
+    Pages without a translation (and views that are not pages, such as search or a 404) fall
+    back to the home page in the other language, so the switcher never leads to a missing page.
+    """
     request = context.get("request")
     current = translation.get_language()
-    by_language = {p.locale.language_code: p for p in _translations(page)}
-    site = Site.find_for_request(request) if request else None
+    by_language = _translations(page) if isinstance(page, Page) and page.id else {}
+    site = _site(request)
+    homes = _translations(site.root_page) if site else {}
     links = []
-    for code, name in _languages():
-        target = by_language.get(code)
-        if target is None and site is not None:
-            root = (
-                site.root_page.get_translations(inclusive=True)
-                .filter(locale__language_code=code)
-                .first()
-            )
-            target = root
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        target = by_language.get(code) or homes.get(code)
         if target is None:
             continue
         links.append(
@@ -69,33 +84,28 @@ def language_switcher(context, page: Page) -> dict:
 
 @register.inclusion_tag("network/tags/hreflang.html", takes_context=True)
 def hreflang_links(context, page: Page) -> dict:
+    """`<link rel="alternate" hreflang>` for every translation, plus x-default (the default
+    language), so search engines show each visitor the page in their language."""
     request = context.get("request")
     if not isinstance(page, Page) or not page.id:
         return {"links": []}
-    links = [
-        {"code": p.locale.language_code, "url": p.get_full_url(request)}
-        for p in _translations(page)
-    ]
+    by_language = _translations(page)
+    if len(by_language) < 2:
+        return {"links": []}
+    links = [{"code": code, "url": p.get_full_url(request)} for code, p in by_language.items()]
+    if settings.LANGUAGE_CODE in by_language:
+        default_url = by_language[settings.LANGUAGE_CODE].get_full_url(request)
+        links.append({"code": "x-default", "url": default_url})
     return {"links": links}
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context) -> str:
     request = context.get("request")
-    site = (
-        Site.find_for_request(request)
-        if request
-        else Site.objects.filter(is_default_site=True).first()
-    )
+    site = _site(request)
     if site is None:
         return "/"
     return site.root_page.localized.get_url(request) or "/"
-
-
-def _languages() -> list[tuple[str, str]]:
-    from django.conf import settings
-
-    return list(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
-// Progressive enhancement only: every page works without this file.
+// Accessibility menu. Progressive enhancement only: every page works without this file.
+// Choices live in localStorage under "a11y-prefs"; a11y_preload.js applies them before first paint.
 (function () {
   "use strict";
   var KEY = "a11y-prefs";
@@ -9,34 +10,52 @@
   var toggle = menu.querySelector(".a11y-menu__toggle");
   var panel = menu.querySelector(".a11y-menu__panel");
   var status = menu.querySelector("[data-a11y-status]");
+  var options = menu.querySelectorAll("[data-a11y-option]");
   var prefs = load();
+
   function apply() {
-    menu.querySelectorAll("[data-a11y-option]").forEach(function (button) {
+    options.forEach(function (button) {
       var key = button.getAttribute("data-a11y-option");
       document.documentElement.classList.toggle("a11y-" + key, !!prefs[key]);
       button.setAttribute("aria-pressed", prefs[key] ? "true" : "false");
     });
   }
+  function setOpen(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.hidden = !open;
+  }
+  function close() { setOpen(false); toggle.focus(); }
+
   toggle.hidden = false;
   toggle.addEventListener("click", function () {
-    var open = toggle.getAttribute("aria-expanded") === "true";
-    toggle.setAttribute("aria-expanded", open ? "false" : "true");
-    panel.hidden = open;
-    if (!open) { var first = panel.querySelector("button"); if (first) first.focus(); }
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    setOpen(open);
+    if (open) options[0].focus();
   });
-  panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { toggle.click(); toggle.focus(); }
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+      event.preventDefault();
+      close();
+    }
   });
-  menu.querySelectorAll("[data-a11y-option]").forEach(function (button) {
+  // Leaving the menu with Tab closes it without stealing focus back.
+  menu.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !menu.contains(event.relatedTarget)) setOpen(false);
+  });
+  options.forEach(function (button) {
     button.addEventListener("click", function () {
       var key = button.getAttribute("data-a11y-option");
       prefs[key] = !prefs[key];
-      save(prefs); apply();
-      status.textContent = button.textContent.trim() + ": " + (prefs[key] ? button.dataset.on || "on" : button.dataset.off || "off");
+      save(prefs);
+      apply();
+      status.textContent = button.textContent.trim() + ": " + (prefs[key] ? status.dataset.on : status.dataset.off);
     });
   });
   menu.querySelector("[data-a11y-reset]").addEventListener("click", function () {
-    prefs = {}; save(prefs); apply(); status.textContent = this.textContent.trim();
+    prefs = {};
+    save(prefs);
+    apply();
+    status.textContent = status.dataset.reset;
   });
   apply();
 })();

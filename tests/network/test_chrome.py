@@ -1,0 +1,122 @@
+"""The site chrome every page shares: header, menus, language switcher, footer."""
+
+import pytest
+from django.utils import translation
+
+from network.localization import translate
+from network.models import NavigationMenu, NavigationMenuItem
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_header_shows_the_settings(client, home, about, network_settings):
+    network_settings.appointment_page = about
+    network_settings.facebook_url = "https://www.facebook.com/example-network"
+    network_settings.save()
+
+    html = client.get("/en/").text
+
+    assert '<a class="site-header__brand" href="/en/">Test Spine Network</a>' in html
+    assert (
+        '<a class="site-header__phone" href="tel:+1-800-555-0142">Call us: (800) 555-0142</a>'
+        in (html)
+    )
+    assert 'href="/en/about-us/">Request an appointment</a>' in html
+    assert '<a href="https://www.facebook.com/example-network" rel="noopener">Facebook</a>' in html
+    assert "Test Spine Network</title>" in html
+
+
+def test_header_leaves_out_what_is_not_set(client, home):
+    html = client.get("/en/").text
+
+    assert "tel:" not in html
+    assert "Request an appointment" not in html
+
+
+def test_menus_link_to_pages_in_the_visitors_language(client, home, home_es, about, about_es):
+    for name, label in (("main", "About the network"), ("footer", "Who we are")):
+        menu = NavigationMenu.objects.create(name=name, locale=home.locale)
+        NavigationMenuItem.objects.create(
+            menu=menu, link_page=about, label=label, locale=home.locale
+        )
+        translate(menu, "es", {"About the network": "Sobre la red", "Who we are": "Quiénes somos"})
+
+    english = client.get("/en/").text
+    spanish = client.get("/es/").text
+
+    assert '<nav class="menu menu--main" aria-label="Main">' in english
+    assert '<a href="/en/about-us/">About the network</a>' in english
+    assert '<nav class="menu menu--footer" aria-label="Footer">' in english
+    assert '<a href="/en/about-us/">Who we are</a>' in english
+    assert '<a href="/es/quienes-somos/">Sobre la red</a>' in spanish
+    assert '<a href="/es/quienes-somos/">Quiénes somos</a>' in spanish
+
+
+def test_menu_marks_the_current_page(client, home, about):
+    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
+    NavigationMenuItem.objects.create(menu=menu, link_page=about, locale=home.locale)
+
+    html = client.get("/en/about-us/").text
+
+    assert '<a href="/en/about-us/" aria-current="page">About us</a>' in html
+
+
+def test_language_switcher_links_to_the_translation(client, about, about_es):
+    response = client.get("/en/about-us/")
+
+    assert '<a href="/es/quienes-somos/" hreflang="es" lang="es">Español</a>' in response.text
+    assert '<span aria-current="true" lang="en">English</span>' in response.text
+
+
+def test_language_switcher_falls_back_to_the_home_page_of_that_language(client, home, home_es):
+    StandardPageFactory(parent=home, title="Only in English", slug="only-english")
+
+    response = client.get("/en/only-english/")
+
+    assert '<a href="/es/" hreflang="es" lang="es">Español</a>' in response.text
+
+
+def test_language_switcher_on_views_that_are_not_pages(client, home, home_es):
+    response = client.get("/es/search/")
+
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in response.text
+    assert '<span aria-current="true" lang="es">Español</span>' in response.text
+
+
+def test_hreflang_alternates_include_x_default(client, about, about_es):
+    html = client.get("/es/quienes-somos/").text
+
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about-us/">' in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/quienes-somos/">' in html
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/en/about-us/">' in html
+    )
+
+
+def test_untranslated_page_has_no_alternates(client, home, about):
+    assert 'rel="alternate"' not in client.get("/en/about-us/").text
+
+
+def test_base_template_accessibility_landmarks(client, home):
+    html = client.get("/en/").text
+
+    assert '<meta charset="utf-8">' in html
+    assert '<a class="skip-link" href="#main">Skip to main content</a>' in html
+    assert '<main id="main" tabindex="-1">' in html
+    assert '<header class="site-header">' in html
+    assert '<footer class="site-footer">' in html
+    assert 'aria-controls="a11y-menu-panel" hidden>Accessibility</button>' in html
+    for option in ("large-text", "high-contrast", "underline-links", "reduce-motion"):
+        assert f'<button type="button" aria-pressed="false" data-a11y-option="{option}">' in html
+    assert 'role="status" aria-live="polite" data-a11y-status data-on="on" data-off="off"' in html
+
+
+def test_ui_strings_are_translated_into_spanish(client, home, home_es, network_settings):
+    html = client.get("/es/").text
+
+    with translation.override("es"):
+        assert translation.gettext("Skip to main content") != "Skip to main content"
+    assert '<a class="skip-link" href="#main">Saltar al contenido principal</a>' in html
+    assert "Llámenos:" in html
+    assert 'data-on="activado" data-off="desactivado"' in html
