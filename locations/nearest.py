@@ -1,0 +1,240 @@
+"""The one nearest-centre search: used by the finder, the JSON endpoint and appointment routing.
+
+Exact and fast. Distances are true geodesic distances on the WGS-84 ellipsoid, computed exactly as
+`geopy.distance.geodesic` does (same geographiclib call, same ellipsoid), so the order is the order a
+brute-force geopy scan gives, ties broken by page id. Speed comes from never running the 40-170 us
+geodesic on centres that cannot make the list:
+
+1. A bounding box on the indexed latitude/longitude columns, proven to contain every point within
+   the radius (using the smallest radii of curvature of the ellipsoid, and splitting at the
+   antimeridian and opening to all longitudes near the poles), fetches only (id, lat, lon) rows.
+2. The straight-line (chord) distance through the Earth between the two points is a strict lower
+   bound of the geodesic and costs ~1 us; candidates are visited in chord order and the geodesic is
+   computed only until the k-th best exact distance is below the next chord.
+3. Only the winning pages are loaded, in one query (plus the services prefetch).
+
+Without a radius but with a limit, the box grows until the k-th distance found lies within the
+distance the box guarantees, so the answer is complete.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import FloatField, Q, QuerySet
+from django.db.models.functions import Cast
+from geographiclib.geodesic import Geodesic
+from geopy.distance import ELLIPSOIDS
+from geopy.units import miles as km_to_miles
+from wagtail.models import Locale
+
+if TYPE_CHECKING:
+    from .models import LocationPage
+
+__all__ = ["NearbyCentre", "centre_queryset", "geodesic_km", "nearest_centres"]
+
+# WGS-84 exactly as geopy.distance.geodesic sets it up (semi-major axis in km), so distances are
+# bit-for-bit those of `geodesic(a, b).km`.
+_A_KM, _B_KM, _F = ELLIPSOIDS["WGS-84"]
+_GEOD = Geodesic(_A_KM, _F)
+_E2 = _F * (2 - _F)
+# The smallest meridional radius of curvature (at the equator): any path between two latitudes is
+# at least this radius times their difference in radians.
+_MIN_MERIDIAN_KM = _A_KM * (1 - _E2)
+# Margin against floating-point rounding in the box and the chord bound.
+_SAFETY = 1.000001
+# First box when only a limit is given: about 50 miles, the usual routing radius.
+_FIRST_SEARCH_KM = 80.0
+_HALF_MERIDIAN_KM = math.pi * _MIN_MERIDIAN_KM
+_MILES_PER_KM = km_to_miles(kilometers=1)
+
+
+@dataclass(frozen=True)
+class NearbyCentre:
+    """A centre and how far it is from the search origin."""
+
+    location: LocationPage
+    distance_miles: float
+    distance_km: float
+
+
+def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance in km, identical to `geopy.distance.geodesic((lat1, lon1), (lat2, lon2)).km`
+    without geopy's per-call point parsing (which doubles the cost)."""
+    return _GEOD.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"]
+
+
+def _ecef(lat: float, lon: float) -> tuple[float, float, float]:
+    """Earth-centred Cartesian coordinates (km) of a point on the WGS-84 ellipsoid."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    sin_phi, cos_phi = math.sin(phi), math.cos(phi)
+    n = _A_KM / math.sqrt(1 - _E2 * sin_phi * sin_phi)
+    return n * cos_phi * math.cos(lam), n * cos_phi * math.sin(lam), n * (1 - _E2) * sin_phi
+
+
+def centre_queryset() -> QuerySet[LocationPage]:
+    """Centres a visitor may see: live, public pages in the active language, plus default-language
+    centres not yet translated into it (a Spanish visitor still finds every centre)."""
+    from .models import LocationPage
+
+    active, default = Locale.get_active(), Locale.get_default()
+    pages = LocationPage.objects.live().public().prefetch_related("services")
+    if active.pk == default.pk:
+        return pages.filter(locale=active)
+    translated = LocationPage.objects.live().filter(locale=active).values("translation_key")
+    return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | None:
+    """A filter on the indexed columns that keeps every point within `distance_km` (geodesic), or
+    None when the box would cover the whole globe.
+
+    Latitude: a path's length is at least the smallest meridional radius times its change of
+    latitude. Longitude: within the latitude band, a path's length is at least a * cos(max |lat|)
+    times its change of longitude (the prime-vertical radius is never below a).
+    """
+    distance_km *= _SAFETY
+    if distance_km >= _HALF_MERIDIAN_KM:
+        return None
+    dlat = math.degrees(distance_km / _MIN_MERIDIAN_KM)
+    south, north = latitude - dlat, latitude + dlat
+    box = Q(latitude__gte=_outward(max(south, -90.0), ROUND_FLOOR)) & Q(
+        latitude__lte=_outward(min(north, 90.0), ROUND_CEILING)
+    )
+    max_abs_lat = max(abs(south), abs(north))
+    if max_abs_lat >= 90.0:
+        return box  # the band reaches a pole: every longitude is reachable
+    dlon = math.degrees(distance_km / (_A_KM * math.cos(math.radians(max_abs_lat))))
+    if dlon >= 180.0:
+        return box
+    west, east = longitude - dlon, longitude + dlon
+    if west < -180.0:  # crosses the antimeridian: two ranges
+        lon_q = Q(longitude__gte=_outward(west + 360.0, ROUND_FLOOR)) | Q(
+            longitude__lte=_outward(east, ROUND_CEILING)
+        )
+    elif east > 180.0:
+        lon_q = Q(longitude__gte=_outward(west, ROUND_FLOOR)) | Q(
+            longitude__lte=_outward(east - 360.0, ROUND_CEILING)
+        )
+    else:
+        lon_q = Q(longitude__gte=_outward(west, ROUND_FLOOR)) & Q(
+            longitude__lte=_outward(east, ROUND_CEILING)
+        )
+    return box & lon_q
+
+
+def _outward(value: float, rounding: str) -> Decimal:
+    """Round a bound outward to the columns' 6 decimals, so the database never narrows the box."""
+    return Decimal(repr(value)).quantize(Decimal("0.000001"), rounding=rounding)
+
+
+def _rows(candidates: QuerySet[LocationPage], box: Q | None) -> list[tuple[int, float, float]]:
+    """(id, latitude, longitude) of the centres in the box, as floats: no model instances."""
+    if box is not None:
+        candidates = candidates.filter(box)
+    rows = candidates.annotate(
+        _lat=Cast("latitude", FloatField()), _lon=Cast("longitude", FloatField())
+    ).values_list("pk", "_lat", "_lon")
+    return list(dict.fromkeys(rows))  # a service join can repeat a centre
+
+
+def _rank(
+    latitude: float,
+    longitude: float,
+    rows: list[tuple[int, float, float]],
+    *,
+    limit: int | None,
+    radius_miles: float | None,
+) -> list[tuple[float, int]]:
+    """The best (km, id) pairs, exactly ordered, computing geodesics only where they can matter."""
+    ox, oy, oz = _ecef(latitude, longitude)
+    bounded: list[tuple[float, int, float, float]] = []
+    for pk, lat, lon in rows:
+        x, y, z = _ecef(lat, lon)
+        chord = math.sqrt((x - ox) ** 2 + (y - oy) ** 2 + (z - oz) ** 2) / _SAFETY
+        if radius_miles is not None and km_to_miles(kilometers=chord) > radius_miles:
+            continue
+        bounded.append((chord, pk, lat, lon))
+    bounded.sort()
+
+    best: list[tuple[float, int]] = []  # max-heap on (km, id) through negation, size <= limit
+    for chord, pk, lat, lon in bounded:
+        if limit is not None and len(best) == limit and chord > -best[0][0]:
+            break  # every remaining chord, hence every remaining geodesic, is farther
+        km = geodesic_km(latitude, longitude, lat, lon)
+        if radius_miles is not None and km_to_miles(kilometers=km) > radius_miles:
+            continue
+        item = (-km, -pk)
+        if limit is None or len(best) < limit:
+            heapq.heappush(best, item)
+        elif item > best[0]:
+            heapq.heapreplace(best, item)
+    return sorted((-neg_km, -neg_pk) for neg_km, neg_pk in best)
+
+
+def nearest_centres(
+    latitude: float,
+    longitude: float,
+    *,
+    radius_miles: float | None = None,
+    service: str | None = None,
+    accepts_requests: bool | None = None,
+    limit: int | None = None,
+    queryset: QuerySet[LocationPage] | None = None,
+) -> list[NearbyCentre]:
+    """Centres nearest to a point, by true geodesic distance (ties by page id).
+
+    `radius_miles` keeps centres within that distance (inclusive); `service` is a Service slug (the
+    same in every language); `accepts_requests` filters on the page flag; `limit` keeps the first n.
+    `queryset` replaces the default (`centre_queryset()`); its prefetches apply to the pages returned.
+    Costs a constant number of queries, whatever the number of centres.
+    """
+    if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
+        raise ValueError("latitude must be within [-90, 90] and longitude within [-180, 180]")
+    if limit is not None and limit <= 0:
+        return []
+    pages = centre_queryset() if queryset is None else queryset
+    candidates = pages.filter(latitude__isnull=False, longitude__isnull=False)
+    if service is not None:
+        candidates = candidates.filter(services__slug=service)
+    if accepts_requests is not None:
+        candidates = candidates.filter(accepts_requests=accepts_requests)
+
+    if radius_miles is not None or limit is None:
+        box = None
+        if radius_miles is not None:
+            box = _bounding_q(latitude, longitude, radius_miles / _MILES_PER_KM)
+        ranked = _rank(
+            latitude,
+            longitude,
+            _rows(candidates, box),
+            limit=limit,
+            radius_miles=radius_miles,
+        )
+    else:
+        search_km = _FIRST_SEARCH_KM
+        while True:
+            box = _bounding_q(latitude, longitude, search_km)
+            rows = _rows(candidates, box)
+            ranked = _rank(latitude, longitude, rows, limit=limit, radius_miles=None)
+            # Complete once the k-th distance is within what the box guarantees to contain.
+            if box is None or (len(ranked) == limit and ranked[-1][0] <= search_km):
+                break
+            if len(ranked) == limit:
+                # The k-th distance found bounds the true k-th: one more box settles it.
+                search_km = ranked[-1][0]
+            else:
+                # Too few centres: grow by the density seen (area ~ distance squared).
+                growth = math.sqrt(limit / len(rows)) * 1.5 if rows else 4.0
+                search_km *= min(max(growth, 4.0), 64.0)
+
+    by_pk = {page.pk: page for page in pages.filter(pk__in=[pk for _, pk in ranked])}
+    return [
+        NearbyCentre(location=by_pk[pk], distance_miles=km_to_miles(kilometers=km), distance_km=km)
+        for km, pk in ranked
+        if pk in by_pk
+    ]
