@@ -153,15 +153,24 @@ def _online_config() -> dict[str, Any] | None:
     return config if config and config.get("provider") else None
 
 
-def _geocoder(config: dict[str, Any]) -> Any:
-    """Build the configured geopy geocoder: a geopy service name or a dotted path to a class."""
+def _provider(config: dict[str, Any]) -> tuple[str, type]:
+    """(name, class) of the configured geocoder: a geopy service name ("nominatim"), a dotted path
+    to a geopy-compatible class, or the class itself (how tests pass a double)."""
     from geopy.geocoders import get_geocoder_for_service
 
     provider = config["provider"]
+    if not isinstance(provider, str):
+        return provider.__name__, provider
     cls = import_string(provider) if "." in provider else get_geocoder_for_service(provider)
+    return provider, cls
+
+
+def _geocoder(config: dict[str, Any]) -> Any:
+    """Build the configured geopy geocoder with its options and timeout."""
+    name, cls = _provider(config)
     options = dict(config.get("options") or {})
     options.setdefault("timeout", config.get("timeout", 3))
-    if provider == "nominatim":
+    if name == "nominatim":
         options.setdefault("user_agent", getattr(settings, "WAGTAIL_SITE_NAME", "spine-network"))
     return cls(**options)
 
@@ -180,7 +189,7 @@ def _online_place(query: str) -> Place | None:
     config = _online_config()
     if config is None:
         return None
-    provider = config["provider"][:50]
+    provider = _provider(config)[0][:50]
     key = _cache_key(query)
     cached = GeocodeCache.objects.filter(provider=provider, query=key).first()
     if cached is not None:
