@@ -1,0 +1,137 @@
+"""Editorial workflow: editors write and submit, medical reviewers approve, approval publishes."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Site, WorkflowState
+
+from blog.models import BlogIndexPage, BlogPage
+from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, WORKFLOW_NAME, ensure_editorial_setup
+from network.localization import translate
+from network.models import NetworkSettings
+from tests.blog.admin_forms import blog_page_form_data
+from tests.blog.factories import BlogPageFactory, PersonFactory
+from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(blog_index, home_es, django_user_model):
+    translate(blog_index, "es", {"Health articles": "Artículos de salud"})
+    ensure_editorial_setup()
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    reviewer = django_user_model.objects.create_user("reviewer", password="pw")
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return editor, reviewer
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("blog", "blogpage", parent.pk))
+
+
+def submit_post(client, editor, blog_index, title="Stretching at work"):
+    client.force_login(editor)
+    data = blog_page_form_data(title, authors=[PersonFactory()], action="action-submit")
+    response = client.post(add_url(blog_index), data)
+    assert response.status_code == 302, response.context["form"].errors
+    return BlogPage.objects.get(title=title)
+
+
+def test_editor_creates_and_submits_a_post_for_medical_review(client, setup, blog_index):
+    editor, _ = setup
+
+    post = submit_post(client, editor, blog_index)
+
+    assert not post.live
+    state = WorkflowState.objects.get(object_id=str(post.pk), status="in_progress")
+    assert state.workflow.name == WORKFLOW_NAME
+    assert state.current_task_state.task.name == WORKFLOW_NAME
+
+
+def test_editor_cannot_publish(client, setup, blog_index):
+    editor, _ = setup
+    client.force_login(editor)
+
+    data = blog_page_form_data("Publish me", authors=[PersonFactory()], action="action-publish")
+    client.post(add_url(blog_index), data)
+
+    post = BlogPage.objects.get(title="Publish me")
+    assert not post.live
+    assert not post.permissions_for_user(editor).can_publish()
+
+
+def test_editor_can_write_in_the_spanish_index_too(setup, blog_index):
+    editor, _ = setup
+    index_es = BlogIndexPage.objects.get(locale__language_code="es")
+
+    assert index_es.permissions_for_user(editor).can_add_subpage()
+
+
+def test_editor_cannot_edit_centres_or_open_settings(client, setup, home):
+    editor, _ = setup
+    centre = LocationPageFactory(parent=LocationIndexPageFactory(parent=home))
+    client.force_login(editor)
+    site = Site.objects.get(is_default_site=True)
+    NetworkSettings.for_site(site)
+
+    centre_edit = client.get(reverse("wagtailadmin_pages:edit", args=(centre.pk,)))
+    settings_edit = client.get(
+        reverse("wagtailsettings:edit", args=("network", "networksettings", site.pk))
+    )
+
+    assert centre_edit.status_code in (302, 403)
+    assert settings_edit.status_code in (302, 403)
+    assert not centre.permissions_for_user(editor).can_edit()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_reviewer_approves_and_the_post_goes_live(client, setup, blog_index):
+    editor, reviewer = setup
+    post = submit_post(client, editor, blog_index)
+    state = WorkflowState.objects.get(object_id=str(post.pk), status="in_progress")
+    task_state = state.current_task_state
+    client.force_login(reviewer)
+
+    url = reverse("wagtailadmin_pages:workflow_action", args=(post.pk, "approve", task_state.pk))
+    response = client.post(url, {"comment": "Accurate."})
+
+    assert response.status_code in (200, 302)
+    post.refresh_from_db()
+    assert post.live
+    assert client.get(post.url).status_code == 200
+
+
+def test_editor_cannot_approve(client, setup, blog_index):
+    editor, _ = setup
+    post = submit_post(client, editor, blog_index)
+    task_state = WorkflowState.objects.get(object_id=str(post.pk)).current_task_state
+
+    url = reverse("wagtailadmin_pages:workflow_action", args=(post.pk, "approve", task_state.pk))
+    client.post(url, {"comment": ""})
+
+    post.refresh_from_db()
+    assert not post.live
+
+
+def test_scheduled_post_appears_only_once_publish_scheduled_runs(client, blog_index):
+    post = BlogPageFactory(parent=blog_index, title="Coming soon")
+    post.unpublish()
+    post = BlogPage.objects.get(pk=post.pk)
+    post.go_live_at = timezone.now() + timedelta(days=1)
+    post.save_revision().publish()
+
+    post.refresh_from_db()
+    assert not post.live
+    assert client.get("/en/blog/coming-soon/").status_code == 404
+
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        call_command("publish_scheduled")
+
+    assert client.get("/en/blog/coming-soon/").status_code == 200
