@@ -4,10 +4,14 @@ from datetime import datetime
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
 from django.utils.functional import cached_property
@@ -265,24 +269,26 @@ class LocationPage(Page):
         index.SearchField("body"),
         index.FilterField("state"),
     ]
+    # Not overridable: a translator must not be able to give the Spanish page another phone number,
+    # other hours or other coordinates (and PhoneNumber values cannot be stored as overrides).
     override_translatable_fields = [
-        SynchronizedField("street_address"),
-        SynchronizedField("city"),
-        SynchronizedField("state"),
-        SynchronizedField("zip_code"),
-        SynchronizedField("country"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("phone"),
-        SynchronizedField("fax"),
-        SynchronizedField("intake_emails"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("accepts_requests"),
-        SynchronizedField("services"),
-        SynchronizedField("photo"),
-        SynchronizedField("opening_hours"),
-        SynchronizedField("hours_exceptions"),
-        SynchronizedField("provider_links"),
+        SynchronizedField("street_address", overridable=False),
+        SynchronizedField("city", overridable=False),
+        SynchronizedField("state", overridable=False),
+        SynchronizedField("zip_code", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("fax", overridable=False),
+        SynchronizedField("intake_emails", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("accepts_requests", overridable=False),
+        SynchronizedField("services", overridable=False),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("opening_hours", overridable=False),
+        SynchronizedField("hours_exceptions", overridable=False),
+        SynchronizedField("provider_links", overridable=False),
         TranslatableField("photo_alt"),
         TranslatableField("parking_notes"),
         TranslatableField("accessibility_notes"),
@@ -298,7 +304,7 @@ class LocationPage(Page):
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["appointment_url"] = appointment_url(request)
-        context["services"] = self.localized_services()
+        context["services"] = self.services_in_language
         context["providers"] = self.localized_providers()
         context["structured_data"] = self.structured_data(request)
         context["subpages"] = list(self.get_children().live().public().specific())
@@ -385,7 +391,9 @@ class LocationPage(Page):
             item["reason"] = str(exception.reason)
         return data
 
-    def localized_services(self) -> list[Service]:
+    @cached_property
+    def services_in_language(self) -> list[Service]:
+        """The centre's services in the visitor's language (the JSON-LD and the page share them)."""
         return localized(self.services.all())
 
     def localized_providers(self) -> list[dict]:
@@ -424,7 +432,7 @@ class LocationPage(Page):
             "openingHoursSpecification": self._opening_hours_specification(),
             "availableService": [
                 {"@type": "MedicalTherapy", "name": service.name}
-                for service in self.localized_services()
+                for service in self.services_in_language
             ],
         }
         if self.latitude is not None and self.longitude is not None:
@@ -600,10 +608,10 @@ class Provider(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     translatable_fields = [
-        SynchronizedField("name"),
+        SynchronizedField("name", overridable=False),
         TranslatableField("credentials"),
-        SynchronizedField("photo"),
-        SynchronizedField("specialties"),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("specialties", overridable=False),
         TranslatableField("bio"),
     ]
 
@@ -670,3 +678,82 @@ class GeocodeCache(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}: {self.query}"
+
+
+def default_locale_centres() -> Q:
+    """Managers are assigned on the default-language page; its translations follow."""
+    return Q(locale_id=Locale.get_default().pk)
+
+
+class CentreManager(models.Model):
+    """A user who manages some centres: edits (and publishes) only those centres' pages and the
+    pages under them, in every language. Saving this record rewrites the user's own permission
+    group (see `locations.permissions`), so an admin grants everything in one step."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="centre_manager",
+    )
+    centres = models.ManyToManyField(
+        LocationPage,
+        verbose_name=_("centres"),
+        related_name="+",
+        limit_choices_to=default_locale_centres,
+        help_text=_("The user may edit these centres' pages and the pages under them."),
+    )
+    can_publish = models.BooleanField(
+        _("can publish"),
+        default=True,
+        help_text=_("Otherwise their changes are submitted for moderation."),
+    )
+    group = models.OneToOneField(
+        "auth.Group", null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("can_publish"),
+    ]
+
+    class Meta:
+        verbose_name = _("centre manager")
+        verbose_name_plural = _("centre managers")
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def centre_names(self) -> str:
+        return ", ".join(centre.title for centre in self.centres.all())
+
+    centre_names.short_description = _("centres")
+
+
+@receiver(post_save, sender=CentreManager)
+@receiver(m2m_changed, sender=CentreManager.centres.through)
+def _sync_manager(sender, instance, **kwargs) -> None:
+    from locations.permissions import sync_manager
+
+    if kwargs.get("action", "post_").startswith("post_"):
+        sync_manager(instance)
+
+
+@receiver(post_delete, sender=CentreManager)
+def _drop_manager(sender, instance, **kwargs) -> None:
+    from locations.permissions import drop_manager
+
+    drop_manager(instance)
+
+
+@receiver(post_save, sender=LocationPage)
+def _extend_managers_to_translation(sender, instance, created, **kwargs) -> None:
+    """A centre translated after its managers were named: give them the new page too."""
+    if created and not kwargs.get("raw"):
+        from locations.permissions import sync_manager
+
+        for manager in CentreManager.objects.filter(
+            centres__translation_key=instance.translation_key
+        ):
+            sync_manager(manager)

@@ -3,7 +3,13 @@
 import factory
 import wagtail_factories
 
-from locations.models import LocationIndexPage, LocationPage
+from locations.models import (
+    HoursException,
+    LocationIndexPage,
+    LocationPage,
+    OpeningHours,
+    Provider,
+)
 
 
 class LocationIndexPageFactory(wagtail_factories.PageFactory):
@@ -28,3 +34,27 @@ class LocationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LocationPage
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dr Provider {n}")
+    credentials = "MD"
+    bio = "<p>Treats back pain.</p>"
+
+    class Meta:
+        model = Provider
+
+
+def set_hours(page: LocationPage, weekly: dict[int, list[tuple[str, str]]], exceptions=()) -> None:
+    """Give `page` weekly hours ({weekday: [(opens, closes)]}, Monday is 0) and dated exceptions
+    (HoursException keyword dicts), saved directly: these child rows are synchronised data."""
+    page.opening_hours.all().delete()
+    page.hours_exceptions.all().delete()
+    for weekday, ranges in weekly.items():
+        for opens, closes in ranges:
+            OpeningHours.objects.create(page=page, weekday=weekday, opens=opens, closes=closes)
+    for values in exceptions:
+        HoursException.objects.create(page=page, **values)
+
+
+WEEKDAYS_9_TO_5 = {day: [("09:00", "17:00")] for day in range(5)}

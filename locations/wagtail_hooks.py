@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from locations.views import centre_manager_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_centre_managers():
+    return centre_manager_viewset
