@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: export DEBUG := true
+# The demo site's address (full URLs in sitemap.xml and hreflang) follows the port served.
+run: export BASE_URL := http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -5,9 +5,11 @@ what exists instead of duplicating it.
 """
 
 from typing import TextIO
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +17,7 @@ from network.localization import translate
 from network.models import (
     Condition,
     HomePage,
+    HomePageFeaturedService,
     NavigationMenu,
     NavigationMenuItem,
     NetworkSettings,
@@ -145,6 +148,13 @@ SERVICES = [
     ),
 ]
 
+FEATURED_SERVICES = (
+    "physical-therapy",
+    "therapeutic-massage",
+    "epidural-injections",
+    "pain-management",
+)
+
 HOME_ES = {
     "Home": "Inicio",
     "Relief for your back and neck, close to home": "Alivio para su espalda y cuello, cerca de casa",
@@ -166,6 +176,7 @@ ABOUT_ES = {
 
 
 def load(stdout: TextIO) -> list[tuple[str, str, str]]:
+    """Create or refresh the network's demo content; returns the accounts to print."""
     english = Locale.objects.get_or_create(language_code="en")[0]
     Locale.objects.get_or_create(language_code="es")
     with transaction.atomic():
@@ -210,17 +221,12 @@ def _load_home(locale: Locale) -> HomePage:
         "Tell us where you are and we will find the nearest one."
     )
     home.featured_services_heading = "How we can help"
-    home.featured_services.set(
-        [
-            home.featured_services.model(service=Service.objects.get(slug=slug, locale=locale))
-            for slug in (
-                "physical-therapy",
-                "therapeutic-massage",
-                "epidural-injections",
-                "pain-management",
-            )
-        ]
-    )
+    # Reuse the rows already there so a second run changes nothing.
+    current = {item.service_id: item for item in home.featured_services.all()}
+    home.featured_services = [
+        current.get(service.pk) or HomePageFeaturedService(service=service)
+        for service in (Service.objects.get(slug=slug, locale=locale) for slug in FEATURED_SERVICES)
+    ]
     home.body = [
         ("heading", {"text": "Care that starts with listening", "level": "h2"}),
         (
@@ -230,17 +236,18 @@ def _load_home(locale: Locale) -> HomePage:
         ),
     ]
     home.save_revision().publish()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True, site_name="Spine Network"
-        )
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "Spine Network"
-        site.save()
-        if old_root.specific_class is Page and old_root.depth == 2:
-            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
+    site = site or Site(is_default_site=True)
+    old_root = site.root_page if site.pk else None
+    # Full URLs (sitemap, hreflang) use the site's address: make it the one `make run` serves.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = "Spine Network"
+    site.save()
+    placeholder = old_root and old_root.specific_class is Page and old_root.depth == 2
+    if placeholder and old_root.pk != home.pk:
+        old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
     return HomePage.objects.get(pk=home.pk)
 
 
@@ -283,13 +290,27 @@ def _load_settings(home: HomePage) -> None:
     network.save()
 
 
-MENU_ES: dict[str, str] = {}
+MENU_ES = {
+    "Home": "Inicio",
+    "About us": "Quiénes somos",
+    "About the network": "Sobre la red",
+}
 
 
 def _load_menus(locale: Locale, home: HomePage, about: StandardPage) -> None:
-    for name, pages in (("main", [home, about]), ("footer", [about])):
+    menus = {
+        "main": [(home, "Home"), (about, "About us")],
+        "footer": [(about, "About the network")],
+    }
+    for name, links in menus.items():
         menu, _ = NavigationMenu.objects.get_or_create(name=name, locale=locale)
-        menu.items.set([NavigationMenuItem(link_page=page, locale=locale) for page in pages])
+        current = {item.link_page_id: item for item in menu.items.all()}
+        items = []
+        for page, label in links:
+            item = current.get(page.pk) or NavigationMenuItem(link_page=page, locale=locale)
+            item.label = label
+            items.append(item)
+        menu.items = items
         menu.save()
 
 
@@ -304,7 +325,15 @@ def _load_accounts() -> list[tuple[str, str, str]]:
         user.set_password(password)
         user.save()
         accounts.append((role, username, password))
-    Group.objects.get_or_create(name="Location managers")[0].user_set.add(
-        User.objects.get(username=MANAGER_ACCOUNT[1])
+    # Wagtail's migrations create "Editors" (edit and publish pages, snippets, images); the
+    # locations app gives "Location managers" their page permissions on centres.
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
     )
+    managers, _ = Group.objects.get_or_create(name="Location managers")
+    managers.permissions.add(access_admin)
+    managers.user_set.add(User.objects.get(username=MANAGER_ACCOUNT[1]))
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(access_admin)
+    editors.user_set.add(User.objects.get(username=EDITOR_ACCOUNT[1]))
     return accounts

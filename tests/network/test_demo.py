@@ -1,0 +1,98 @@
+"""`manage.py load_demo` builds the demo network and can run again without duplicating anything."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from network.models import HomePage, NavigationMenu, NetworkSettings
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = {"network", "locations", "blog", "appointments"}
+ALSO_COUNTED = {
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "auth.user",
+    "auth.group",
+    "wagtail_localize.translationsource",
+    "wagtail_localize.translation",
+}
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label_lower: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS or model._meta.label_lower in ALSO_COUNTED
+    }
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_twice_duplicates_nothing():
+    load_demo()
+    first = row_counts()
+
+    output = load_demo()
+
+    assert row_counts() == first
+    assert first["network.condition"] == first["network.service"] == 16  # 8 terms x 2 languages
+    assert first["network.navigationmenu"] == 4  # main and footer x 2 languages
+    assert "Network administrator" in output
+    for username, password in (
+        ("admin", "spine-admin-demo"),
+        ("manager", "spine-manager-demo"),
+        ("editor", "spine-editor-demo"),
+    ):
+        assert f"username: {username:<12} password: {password}" in output
+
+
+def test_demo_site_answers_at_the_address_make_run_serves(settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"  # `make run PORT=8123` sets BASE_URL
+
+    load_demo()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+
+
+def test_demo_network_in_both_languages(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    load_demo()
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert NetworkSettings.for_site(site).main_phone.as_e164 == "+18005550142"
+    assert Page.objects.filter(locale__language_code="es", depth__gt=1).exists()
+    menu_es = NavigationMenu.objects.get(name="main", locale__language_code="es")
+    assert [item.label for item in menu_es.items.all()] == ["Inicio", "Quiénes somos"]
+
+    english = client.get("/en/", HTTP_HOST="127.0.0.1:8000")
+    spanish = client.get("/es/quienes-somos/", HTTP_HOST="127.0.0.1:8000")
+
+    assert "Relief for your back and neck, close to home" in english.text
+    assert "<h3>Fisioterapia</h3>" in client.get("/es/", HTTP_HOST="127.0.0.1:8000").text
+    assert spanish.status_code == 200
+    assert "Nuestro enfoque" in spanish.text
+    assert 'hreflang="en" href="http://127.0.0.1:8000/en/about-us/"' in spanish.text
+
+
+def test_demo_accounts_can_sign_in_to_the_admin(client):
+    load_demo()
+
+    for username, password in (
+        ("admin", "spine-admin-demo"),
+        ("manager", "spine-manager-demo"),
+        ("editor", "spine-editor-demo"),
+    ):
+        client.logout()
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200, username

@@ -1,0 +1,144 @@
+"""Production configuration: `check --deploy` is clean, WhiteNoise serves static files, and pages
+load nothing from another host."""
+
+import os
+import secrets
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+from network.models import NavigationMenu, NavigationMenuItem
+
+MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+HOST = "www.spine-network.example"
+
+
+def production_env(tmp_path: Path) -> dict[str, str]:
+    """The environment a production server would set, without the test-only values pytest-env
+    puts into this process."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"TASKS_BACKEND", "STATIC_MANIFEST", "SECURE_SSL_REDIRECT", "DEBUG"}
+    }
+    env.update(
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+        CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
+        BASE_URL=f"https://{HOST}",
+        SECURE_SSL_REDIRECT="true",
+        BEHIND_HTTPS_PROXY="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    return env
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*MANAGE, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=production_env(tmp_path))
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_flags_the_development_defaults(tmp_path):
+    env = production_env(tmp_path)
+    del env["SECRET_KEY"], env["SECURE_SSL_REDIRECT"]
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr  # the insecure fallback SECRET_KEY
+    assert "security.W008" in result.stderr  # no HTTPS redirect
+
+
+def test_whitenoise_serves_hashed_static_files_in_production(tmp_path):
+    env = production_env(tmp_path)
+    collect = manage("collectstatic", "--noinput", "-v0", env=env)
+    assert collect.returncode == 0, collect.stderr
+    probe = (
+        "from django.templatetags.static import static;"
+        "from django.test import Client;"
+        "url = static('network/css/site.css');"
+        f"r = Client().get(url, secure=True, headers={{'host': '{HOST}'}});"
+        "print(url, r.status_code, r.headers['Cache-Control'])"
+    )
+
+    result = manage("shell", "-v", "0", "-c", probe, env=env)
+
+    url, status, cache_control = result.stdout.splitlines()[-1].split(maxsplit=2)
+    assert url.startswith("/static/network/css/site.") and url != "/static/network/css/site.css"
+    assert status == "200", result.stderr
+    assert "immutable" in cache_control
+
+
+class ResourceCollector(HTMLParser):
+    """Collects every URL a browser would fetch on its own while loading the page."""
+
+    FETCHED = {
+        ("script", "src"),
+        ("img", "src"),
+        ("img", "srcset"),
+        ("source", "src"),
+        ("source", "srcset"),
+        ("iframe", "src"),
+        ("video", "src"),
+        ("video", "poster"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("input", "src"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") not in {"alternate", "canonical"}:
+            self.urls.append(values.get("href") or "")
+        self.urls += [value or "" for name, value in attrs if (tag, name) in self.FETCHED]
+        self.urls += [
+            value.split("url(", 1)[1]
+            for name, value in attrs
+            if name == "style" and value and "url(" in value
+        ]
+
+
+def is_external(url: str) -> bool:
+    return url.startswith(("http:", "https:", "//")) and not url.startswith("http://testserver/")
+
+
+@pytest.mark.django_db
+def test_pages_load_nothing_from_other_hosts(client, about, about_es, network_settings):
+    network_settings.appointment_page = about
+    network_settings.facebook_url = "https://www.facebook.com/example-network"
+    network_settings.save()
+    menu = NavigationMenu.objects.create(name="footer", locale=about.locale)
+    NavigationMenuItem.objects.create(
+        menu=menu, link_url="https://www.example.org/", locale=about.locale
+    )
+
+    for path in ("/en/", "/es/", "/en/about-us/", "/es/quienes-somos/", "/en/search/?q=back"):
+        collector = ResourceCollector()
+        collector.feed(client.get(path).text)
+        assert collector.urls, path  # the collector does see the page's own resources
+        assert [url for url in collector.urls if is_external(url)] == [], path
+    for path in ("network/css/site.css", "network/js/site.js"):
+        source = Path(finders.find(path)).read_text()
+        assert "@import" not in source
+        assert "http" not in source.replace("http-equiv", ""), path

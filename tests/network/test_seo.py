@@ -1,0 +1,51 @@
+"""sitemap.xml and robots.txt."""
+
+import pytest
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_pages_in_both_languages(client, about, about_es):
+    StandardPageFactory(parent=about, title="Draft", slug="draft", live=False)
+
+    xml = client.get("/sitemap.xml").text
+
+    for url in (
+        "http://testserver/en/",
+        "http://testserver/es/",
+        "http://testserver/en/about-us/",
+        "http://testserver/es/quienes-somos/",
+    ):
+        assert f"<loc>{url}</loc>" in xml
+    assert "/en/about-us/draft/" not in xml
+
+
+def test_sitemap_links_translations_to_each_other(client, about, about_es):
+    xml = client.get("/sitemap.xml").text
+
+    entry = xml.split("<loc>http://testserver/es/quienes-somos/</loc>", 1)[1].split("</url>")[0]
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="http://testserver/en/about-us/"/>' in entry
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="es" href="http://testserver/es/quienes-somos/"/>'
+        in entry
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/en/about-us/"/>'
+        in entry
+    )
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, home):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain"
+    assert response.text.splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
