@@ -1,0 +1,211 @@
+"""The centre finder page: ZIP, city or position; radius and service filters; both languages."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from network.models import NetworkSettings
+from tests.locations.factories import WEEKDAYS_9_TO_5, LocationPageFactory, set_hours
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/en/locations/"
+
+
+@pytest.fixture
+def centres(centre, location_index, massage):
+    """Austin (the `centre` fixture), Round Rock (massage), Dallas and Denver."""
+    round_rock = LocationPageFactory(
+        parent=location_index,
+        title="Round Rock",
+        city="Round Rock",
+        zip_code="78664",
+        latitude="30.508000",
+        longitude="-97.678900",
+    )
+    round_rock.services.set([massage])
+    round_rock.save_revision().publish()
+    dallas = LocationPageFactory(
+        parent=location_index,
+        title="Dallas Uptown",
+        city="Dallas",
+        zip_code="75201",
+        latitude="32.787600",
+        longitude="-96.799700",
+        accepts_requests=False,
+    )
+    denver = LocationPageFactory(
+        parent=location_index,
+        title="Denver Cherry Creek",
+        city="Denver",
+        state="CO",
+        zip_code="80206",
+        latitude="39.716000",
+        longitude="-104.953000",
+        time_zone="America/Denver",
+    )
+    for page in (round_rock, dallas, denver):
+        set_hours(page, WEEKDAYS_9_TO_5)
+    return {"austin": centre, "round_rock": round_rock, "dallas": dallas, "denver": denver}
+
+
+def result_titles(html: str) -> list[str]:
+    return re.findall(r'<h[34] id="centre-\d+"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_zip_search_lists_centres_within_the_radius_by_distance(client, centres, appointment_page):
+    html = client.get(FINDER, {"q": "78701"}).text
+
+    assert result_titles(html) == ["Austin Downtown", "Round Rock"]
+    assert "2 centres within 50 miles of Austin, TX 78701." in html
+    assert 'role="status" aria-live="polite"' in html
+    assert re.search(r"16\.\d miles \(26\.\d km\) away", html)  # Round Rock
+    assert f'href="/en/book/?location={centres["austin"].pk}"' in html
+    assert "(512) 555-0100" in html
+    assert "Today:" in html
+    assert "https://www.google.com/maps/dir/?api=1&amp;destination=Round+Rock" in html
+
+
+def test_city_search(client, centres):
+    html = client.get(FINDER, {"q": "Dallas, TX", "radius": "25"}).text
+
+    assert result_titles(html) == ["Dallas Uptown"]
+    assert "Not taking appointment requests online" in html
+
+
+def test_coordinates_search_from_the_browser(client, centres):
+    html = client.get(FINDER, {"lat": "39.74", "lon": "-104.99", "radius": "10"}).text
+
+    assert result_titles(html) == ["Denver Cherry Creek"]
+    assert "1 centre within 10 miles of your location." in html
+
+
+def test_radius_widens_the_search(client, centres):
+    html = client.get(FINDER, {"q": "78701", "radius": "100"}).text
+
+    assert "Dallas Uptown" not in result_titles(html)  # about 180 miles away
+    html = client.get(FINDER, {"q": "78701", "radius": "50"}).text
+    assert 'option value="50" selected' in html
+
+
+def test_default_radius_is_the_network_routing_radius(client, centres):
+    settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.routing_radius_miles = 20
+    settings.save()
+
+    html = client.get(FINDER, {"q": "78701"}).text
+
+    assert result_titles(html) == ["Austin Downtown", "Round Rock"]  # Round Rock is 16.5 miles
+    assert 'option value="20" selected' in html
+    assert "within 20 miles" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("00000", "We couldn&#x27;t find the ZIP code 00000."),
+        ("#@!?", "Enter a 5-digit ZIP code or a city and state, like Austin, TX."),
+    ],
+)
+def test_bad_input_is_explained_next_to_the_field_and_kept(client, centres, query, message):
+    html = client.get(FINDER, {"q": query}).text
+
+    assert f'name="q" id="id_q" value="{query}"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_q-help id_q-error"' in html
+    error = re.search(r'<p class="finder__error" id="id_q-error" role="alert">([^<]+)</p>', html)
+    assert error and message in error.group(1)
+    assert "All our centres" in html  # the full list stays available
+
+
+def test_nothing_within_the_radius_offers_the_nearest_beyond_it(client, centres):
+    html = client.get(FINDER, {"q": "Albuquerque, NM", "radius": "10"}).text
+
+    assert "0 centres within 10 miles of Albuquerque, NM." in html
+    assert "Nearest centres beyond 10 miles" in html
+    assert result_titles(html) == ["Denver Cherry Creek", "Dallas Uptown", "Round Rock"]
+
+
+def test_service_filter_uses_stable_slugs(client, centres):
+    html = client.get(FINDER, {"q": "78701", "service": "therapeutic-massage"}).text
+
+    assert result_titles(html) == ["Round Rock"]
+    assert '<option value="therapeutic-massage" selected>Therapeutic massage</option>' in html
+
+
+def test_service_filter_without_a_place_lists_matching_centres_by_state(client, centres):
+    html = client.get(FINDER, {"service": "physical-therapy"}).text
+
+    assert result_titles(html) == ["Austin Downtown"]
+
+
+def test_unknown_service_is_an_error_not_a_crash(client, centres):
+    response = client.get(FINDER, {"q": "78701", "service": "brain-surgery"})
+
+    assert response.status_code == 200
+    assert 'class="finder__error" role="alert"' in response.text
+
+
+def test_without_a_search_all_centres_are_grouped_by_state(client, centres):
+    html = client.get(FINDER).text
+
+    assert "4 centres." in html
+    colorado, texas = html.index('id="state-CO">Colorado<'), html.index('id="state-TX">Texas<')
+    assert colorado < html.index("Denver Cherry Creek") < texas
+    assert (
+        texas
+        < html.index("Austin Downtown")
+        < html.index("Dallas Uptown")
+        < html.index("Round Rock")
+    )
+    assert "miles (" not in html
+
+
+def test_draft_and_private_centres_are_not_listed(client, centres):
+    centres["dallas"].unpublish()
+
+    html = client.get(FINDER).text
+
+    assert "Dallas Uptown" not in html
+
+
+def test_spanish_finder(client, centres, centre_es, location_index_es):
+    html = client.get("/es/centros/", {"q": "78701", "service": "physical-therapy"}).text
+
+    assert '<html lang="es"' in html
+    assert '<option value="physical-therapy" selected>Fisioterapia</option>' in html
+    assert 'href="/es/centros/austin-centro/"' in html
+    assert result_titles(html) == ["Austin Centro"]
+
+
+def test_spanish_finder_lists_untranslated_centres_too(
+    client, centres, centre_es, location_index_es
+):
+    html = client.get("/es/centros/").text
+
+    assert {"Austin Centro", "Round Rock", "Dallas Uptown", "Denver Cherry Creek"} == set(
+        result_titles(html)
+    )
+
+
+def test_finder_query_count_does_not_grow_with_centres(
+    client, centres, location_index, django_assert_max_num_queries
+):
+    client.get(FINDER)
+    with CaptureQueriesContext(connection) as few:
+        client.get(FINDER, {"q": "78701", "radius": "100"})
+    with CaptureQueriesContext(connection) as few_grouped:
+        client.get(FINDER)
+    for n in range(30):
+        page = LocationPageFactory(parent=location_index, latitude=f"{30 + n / 100:.6f}")
+        set_hours(page, WEEKDAYS_9_TO_5)
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(FINDER, {"q": "78701", "radius": "100"})
+    assert len(result_titles(response.text)) == 32
+    with django_assert_max_num_queries(len(few_grouped)):
+        response = client.get(FINDER)
+    assert len(result_titles(response.text)) == 34
