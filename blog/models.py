@@ -14,8 +14,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -25,7 +34,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import (
+    Locale,
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -83,8 +100,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
 class BlogPageQuerySet(PageQuerySet):
     def visible(self) -> BlogPageQuerySet:
-        """What visitors may see: live, outside private sections."""
-        return self.live().public()
+        """What visitors may see: live, outside private sections.
+
+        Unlike Wagtail's `public()`, which first loads every restriction in a query of its own,
+        the private-section test is a subquery, so each listing costs one query, not two.
+        """
+        restriction_above = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        private = Page.objects.filter(Exists(restriction_above)).values("pk")
+        return self.live().exclude(pk__in=private)
 
     def for_listing(self) -> BlogPageQuerySet:
         """Everything a post card shows, fetched in a fixed number of queries."""
