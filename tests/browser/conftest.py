@@ -1,0 +1,62 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Playwright cannot download its own browser on these machines, so the tests use /usr/bin/chromium
+and fail (never skip) with an install hint when it is missing.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from wagtail.models import Site
+
+from network.localization import translate
+from network.models import NetworkSettings
+from tests.factories import StandardPageFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"The browser tests need Chromium at {CHROMIUM}: install it with "
+            "`sudo apt-get install chromium` (Debian/Ubuntu). Playwright cannot download one here.",
+            pytrace=False,
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls
+    there (test database setup, fixtures) unless told that this is safe, which it is in a test.
+    Session-scoped and autouse so it is in place before the session's database setup."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture
+def site_pages(home, home_es):
+    """What the header and home page need, created in the test itself: browser tests run on a
+    transactional database that starts empty (no data from migrations)."""
+    about = StandardPageFactory(parent=home, title="About us", slug="about-us")
+    translate(about, "es", {"About us": "Quiénes somos", "about-us": "quienes-somos"})
+    settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.main_phone = "+18005550142"
+    settings.appointment_page = about
+    settings.save()
+    return home
