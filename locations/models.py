@@ -394,7 +394,7 @@ class LocationPage(Page):
     @cached_property
     def services_in_language(self) -> list[Service]:
         """The centre's services in the visitor's language (the JSON-LD and the page share them)."""
-        return localized(self.services.all())
+        return sorted(localized(self.services.all()), key=lambda service: service.name)
 
     def localized_providers(self) -> list[dict]:
         """[{"provider", "specialties"}] in the visitor's language, in three queries in all."""

@@ -1,0 +1,282 @@
+"""Demo content of the locations app: the finder, 32 fictional centres, providers, a manager.
+
+All names, addresses, phone numbers (555-01xx, reserved for fiction) and texts are invented for
+this project; cities and ZIP codes are real and the coordinates sit near each ZIP's centroid. Runs
+after the network demo (it needs the home page, the services and the `manager` account) and is
+idempotent: centres are found again by slug and rewritten.
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TextIO
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from locations.models import (
+    CentreManager,
+    HoursException,
+    LocationIndexPage,
+    LocationPage,
+    LocationProvider,
+    OpeningHours,
+    Provider,
+    ZipCentroid,
+)
+from network.localization import translate
+from network.models import HomePage, NetworkSettings, Service
+
+INDEX_INTRO = (
+    "Find the centre nearest to you. Type your ZIP code or city, or let your browser share your "
+    "location."
+)
+INDEX_ES = {
+    "Locations": "Centros",
+    "locations": "centros",
+    INDEX_INTRO: "Encuentre el centro más cercano. Escriba su código postal o ciudad, o permita que su navegador comparta su ubicación.",
+}
+
+# Weekly hours: {weekday (Monday is 0): [(opens, closes)]}.
+WEEKDAYS = range(5)
+HOURS = {
+    "standard": {day: [("08:00", "17:00")] for day in WEEKDAYS},
+    "lunch": {day: [("08:00", "12:00"), ("13:00", "17:30")] for day in WEEKDAYS},
+    "saturday": {**{day: [("08:00", "18:00")] for day in WEEKDAYS}, 5: [("09:00", "13:00")]},
+    "early": {**{day: [("07:00", "19:00")] for day in range(4)}, 4: [("07:00", "15:00")]},
+    "late": {day: [("10:00", "19:30")] for day in WEEKDAYS},
+}
+
+S = {
+    "pt": "physical-therapy",
+    "massage": "therapeutic-massage",
+    "chiro": "chiropractic-care",
+    "epidural": "epidural-injections",
+    "rfa": "radiofrequency-ablation",
+    "pain": "pain-management",
+    "acu": "acupuncture",
+    "surgery": "spine-surgery-consult",
+}
+CORE = ["pt", "massage", "pain"]
+FULL = ["pt", "massage", "chiro", "epidural", "rfa", "pain", "surgery"]
+
+# (title, slug, street, ZIP, area code, hours, services, accepts requests)
+CENTRES = [
+    ("Austin Downtown", "austin-downtown", "410 Congress Avenue, Suite 200", "78701", "512", "saturday", FULL, True),
+    ("Austin South Congress", "austin-south-congress", "1812 South Congress Avenue", "78704", "512", "standard", [*CORE, "acu"], True),
+    ("Houston Midtown", "houston-midtown", "2400 Travis Street", "77002", "713", "lunch", FULL, True),
+    ("Houston Memorial", "houston-memorial", "9650 Katy Freeway, Suite 120", "77024", "713", "early", [*CORE, "epidural"], True),
+    ("Dallas Uptown", "dallas-uptown", "2501 Cedar Springs Road", "75201", "214", "late", [*CORE, "chiro"], True),
+    ("Fort Worth Near Southside", "fort-worth-near-southside", "1300 West Magnolia Avenue", "76102", "817", "standard", CORE, False),
+    ("San Antonio Riverwalk", "san-antonio-riverwalk", "315 East Commerce Street", "78205", "210", "saturday", [*CORE, "epidural", "rfa"], True),
+    ("Tampa Channelside", "tampa-channelside", "615 Channelside Drive", "33602", "813", "standard", FULL, True),
+    ("Miami Brickell", "miami-brickell", "1101 Brickell Avenue, Floor 3", "33131", "305", "late", [*CORE, "acu"], True),
+    ("Orlando Lake Eola", "orlando-lake-eola", "220 East Central Boulevard", "32801", "407", "saturday", [*CORE, "chiro"], True),
+    ("Jacksonville San Marco", "jacksonville-san-marco", "1950 San Marco Boulevard", "32207", "904", "lunch", CORE, True),
+    ("Atlanta Downtown", "atlanta-downtown", "55 Park Place NE", "30303", "404", "early", FULL, True),
+    ("Atlanta Midtown", "atlanta-midtown", "1100 Peachtree Street NE", "30309", "404", "standard", [*CORE, "acu"], True),
+    ("Marietta East Cobb", "marietta-east-cobb", "4475 Roswell Road", "30062", "770", "saturday", CORE, False),
+    ("Phoenix Roosevelt Row", "phoenix-roosevelt-row", "901 North 3rd Street", "85004", "602", "early", [*CORE, "epidural", "rfa"], True),
+    ("Scottsdale Old Town", "scottsdale-old-town", "7301 East Camelback Road", "85251", "480", "standard", [*CORE, "massage", "acu"], True),
+    ("Tucson Downtown", "tucson-downtown", "120 North Stone Avenue", "85701", "520", "lunch", CORE, True),
+    ("Denver LoDo", "denver-lodo", "1650 Wynkoop Street", "80202", "303", "late", FULL, True),
+    ("Denver Cherry Creek", "denver-cherry-creek", "200 Columbine Street", "80206", "303", "saturday", [*CORE, "chiro"], True),
+    ("Colorado Springs Old North End", "colorado-springs-old-north-end", "1520 North Tejon Street", "80903", "719", "standard", CORE, True),
+    ("Los Angeles Arts District", "los-angeles-arts-district", "800 East 3rd Street", "90012", "213", "late", FULL, True),
+    ("San Diego Gaslamp", "san-diego-gaslamp", "455 Fifth Avenue", "92101", "619", "saturday", [*CORE, "acu"], True),
+    ("San Francisco SoMa", "san-francisco-soma", "901 Howard Street", "94103", "415", "early", [*CORE, "epidural"], False),
+    ("Sacramento Capitol", "sacramento-capitol", "1215 K Street", "95814", "916", "standard", CORE, True),
+    ("New York Chelsea", "new-york-chelsea", "245 West 29th Street, Suite 500", "10001", "212", "late", FULL, True),
+    ("Brooklyn Heights", "brooklyn-heights", "75 Montague Street", "11201", "718", "saturday", [*CORE, "chiro"], True),
+    ("Buffalo Downtown", "buffalo-downtown", "300 Pearl Street", "14202", "716", "lunch", CORE, True),
+    ("Chicago Loop", "chicago-loop", "150 North Michigan Avenue", "60601", "312", "early", FULL, True),
+    ("Chicago Lincoln Park", "chicago-lincoln-park", "2315 North Clark Street", "60614", "773", "saturday", [*CORE, "acu"], True),
+    ("Raleigh Downtown", "raleigh-downtown", "421 Fayetteville Street", "27601", "919", "standard", [*CORE, "epidural"], True),
+    ("Charlotte Uptown", "charlotte-uptown", "525 North Tryon Street", "28202", "704", "late", FULL, False),
+    ("Seattle First Hill", "seattle-first-hill", "1100 Ninth Avenue", "98101", "206", "saturday", [*CORE, "acu"], True),
+    ("Tacoma Stadium District", "tacoma-stadium-district", "705 North 1st Street", "98402", "253", "standard", CORE, True),
+]  # fmt: skip
+
+# The centre closed today for staff training, so the demo shows an exception in action.
+CLOSED_TODAY = "houston-memorial"
+# The demo `manager` account manages these centres.
+MANAGED = ["austin-downtown", "austin-south-congress", "san-antonio-riverwalk"]
+
+TITLE_ES = {"Downtown": "Centro", "Old Town": "Casco Antiguo"}
+
+BODY_EN = (
+    "Our {city} team treats back and neck pain with a plan made for you: we start with movement "
+    "and hands-on care, and add medical treatment only when you need it."
+)
+BODY_ES = (
+    "Nuestro equipo de {city} trata el dolor de espalda y cuello con un plan hecho para usted: "
+    "empezamos con movimiento y terapia manual, y añadimos tratamiento médico solo si lo necesita."
+)
+PARKING = [
+    ("Free parking in the garage behind the building; bring your ticket to reception.", "Estacionamiento gratuito en el garaje detrás del edificio; traiga su boleto a recepción."),
+    ("Street parking with meters, and a public garage one block away.", "Estacionamiento en la calle con parquímetros y un garaje público a una cuadra."),
+    ("Reserved patient spaces at the front door, including two accessible spaces.", "Plazas reservadas para pacientes junto a la entrada, incluidas dos plazas accesibles."),
+    ("Close to a light-rail stop; the building garage validates two hours.", "Cerca de una parada de tren ligero; el garaje del edificio valida dos horas."),
+]  # fmt: skip
+ACCESS = [
+    ("Step-free entrance, automatic doors and an accessible restroom.", "Entrada sin escalones, puertas automáticas y baño accesible."),
+    ("Lift to every floor; wheelchairs are available at reception.", "Ascensor a todas las plantas; hay sillas de ruedas en recepción."),
+    ("Ground-floor clinic with wide treatment rooms and height-adjustable tables.", "Clínica en planta baja con salas amplias y camillas de altura regulable."),
+]  # fmt: skip
+
+# (name, credentials, credentials in Spanish, services, English bio, Spanish bio, centres)
+PROVIDERS = [
+    ("Elena Marquez", "MD, Physical Medicine and Rehabilitation", "MD, Medicina Física y Rehabilitación", ["pain", "epidural"], "Dr. Marquez finds the cause of long-lasting back pain and builds treatment plans that keep patients active.", "La Dra. Marquez busca la causa del dolor de espalda persistente y diseña planes que mantienen activos a sus pacientes.", ["austin-downtown", "austin-south-congress"]),
+    ("James Okafor", "DPT", "Doctor en Fisioterapia", ["pt"], "James helps runners and weekend athletes return to the sport they love after injury.", "James ayuda a corredores y deportistas de fin de semana a volver a su deporte después de una lesión.", ["austin-downtown", "san-antonio-riverwalk"]),
+    ("Priya Raman", "MD, Anesthesiology and Pain Medicine", "MD, Anestesiología y Medicina del Dolor", ["epidural", "rfa", "pain"], "Dr. Raman performs image-guided injections and radiofrequency treatment for spine and joint pain.", "La Dra. Raman realiza inyecciones guiadas por imagen y tratamientos por radiofrecuencia para el dolor de columna y articulaciones.", ["houston-midtown", "houston-memorial"]),
+    ("Marcus Bell", "DC", "Quiropráctico (DC)", ["chiro"], "Marcus combines gentle spinal adjustments with exercises you can do at home.", "Marcus combina ajustes suaves de columna con ejercicios que puede hacer en casa.", ["dallas-uptown", "denver-cherry-creek"]),
+    ("Sofia Delgado", "LMT", "Masajista terapéutica certificada", ["massage"], "Sofia eases muscle spasm and tension, especially after work injuries.", "Sofia alivia los espasmos y la tensión muscular, sobre todo tras lesiones laborales.", ["miami-brickell", "tampa-channelside", "orlando-lake-eola"]),
+    ("Hannah Cho", "MD, Orthopaedic Spine Surgery", "MD, Cirugía Ortopédica de Columna", ["surgery"], "Dr. Cho gives second opinions on spine surgery and operates only when other care has failed.", "La Dra. Cho ofrece segundas opiniones sobre cirugía de columna y opera solo cuando otros tratamientos no han funcionado.", ["los-angeles-arts-district", "san-diego-gaslamp"]),
+    ("David Levin", "DPT, OCS", "Doctor en Fisioterapia, especialista ortopédico", ["pt"], "David specialises in neck pain and posture problems from desk work.", "David se especializa en dolor de cuello y problemas de postura por trabajo de oficina.", ["new-york-chelsea", "brooklyn-heights"]),
+    ("Grace Whitaker", "LAc", "Acupunturista licenciada", ["acu"], "Grace uses acupuncture alongside physical therapy to calm chronic pain.", "Grace utiliza la acupuntura junto con la fisioterapia para calmar el dolor crónico.", ["seattle-first-hill", "chicago-lincoln-park"]),
+    ("Luis Herrera", "MD, Pain Medicine", "MD, Medicina del Dolor", ["pain", "epidural"], "Dr. Herrera treats sciatica and spinal stenosis and sees patients in English and Spanish.", "El Dr. Herrera trata la ciática y la estenosis espinal y atiende a pacientes en inglés y en español.", ["phoenix-roosevelt-row", "tucson-downtown", "chicago-loop"]),
+    ("Naomi Carter", "PTA", "Asistente de fisioterapia", ["pt", "massage"], "Naomi guides your exercise sessions and checks your progress from visit to visit.", "Naomi guía sus sesiones de ejercicio y revisa su progreso de una visita a otra.", ["atlanta-downtown", "atlanta-midtown", "raleigh-downtown"]),
+]  # fmt: skip
+
+
+def load(stdout: TextIO) -> list[tuple[str, str, str]]:
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale=english)
+    services = {s.slug: s for s in Service.objects.filter(locale=english)}
+    with transaction.atomic():
+        index = _load_index(home)
+        providers = _load_providers(english, services)
+        centres = [_load_centre(index, row, services, providers) for row in CENTRES]
+        _load_settings(index)
+        _load_manager(centres)
+    # Translations publish on commit: page by page, outside the transaction, re-read from the DB.
+    for provider in Provider.objects.filter(locale=english):
+        row = next(r for r in PROVIDERS if r[0] == provider.name)
+        translate(provider, "es", {row[1]: row[2], row[4]: row[5]})
+    translate(Page.objects.get(pk=index.pk), "es", INDEX_ES)
+    for row in CENTRES:
+        centre = LocationPage.objects.get(pk=next(c.pk for c in centres if c.slug == row[1]))
+        translate(centre, "es", _centre_es(centre))
+    stdout.write(f"  locations: finder, {len(centres)} centres, {len(providers)} providers\n")
+    return []
+
+
+def _load_index(home: HomePage) -> LocationIndexPage:
+    index = LocationIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(instance=LocationIndexPage(title="Locations", slug="locations"))
+    index.title = "Locations"
+    index.introduction = INDEX_INTRO
+    index.save_revision().publish()
+    return LocationIndexPage.objects.get(pk=index.pk)
+
+
+def _bio(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+def _load_providers(locale: Locale, services: dict[str, Service]) -> dict[str, Provider]:
+    providers = {}
+    for name, credentials, _cred_es, specialties, bio, _bio_es, _centres in PROVIDERS:
+        provider, _ = Provider.objects.update_or_create(
+            name=name, locale=locale, defaults={"credentials": credentials, "bio": _bio(bio)}
+        )
+        provider.specialties.set([services[S[key]] for key in specialties])
+        provider.save()
+        providers[name] = provider
+    return providers
+
+
+def _load_centre(
+    index: LocationIndexPage,
+    row: tuple,
+    services: dict[str, Service],
+    providers: dict[str, Provider],
+) -> LocationPage:
+    title, slug, street, zip_code, area_code, hours, offered, accepts = row
+    number = CENTRES.index(row)
+    centroid = ZipCentroid.objects.get(zip_code=zip_code)
+    centre = LocationPage.objects.child_of(index).filter(slug=slug).first()
+    if centre is None:
+        centre = LocationPage(title=title, slug=slug)
+    centre.title = title
+    centre.street_address = street
+    centre.city, centre.state, centre.zip_code = centroid.city, centroid.state, zip_code
+    # A little off the ZIP centroid, as a real building would be.
+    centre.latitude = Decimal(f"{centroid.latitude + 0.0021 * (number % 3 - 1):.6f}")
+    centre.longitude = Decimal(f"{centroid.longitude + 0.0017 * (number % 5 - 2):.6f}")
+    centre.time_zone = centroid.time_zone
+    centre.phone = f"+1{area_code}5550{100 + number:03d}"
+    centre.fax = f"+1{area_code}5550{150 + number:03d}"
+    centre.intake_emails = f"{slug}@spine-network.example"
+    centre.accepts_requests = accepts
+    centre.parking_notes = PARKING[number % len(PARKING)][0]
+    centre.accessibility_notes = ACCESS[number % len(ACCESS)][0]
+    centre.search_description = f"Spine and pain care in {centroid.city}, {centroid.state}."
+    centre.body = [("paragraph", f"<p>{BODY_EN.format(city=centroid.city)}</p>")]
+    centre.services = [services[S[key]] for key in offered]
+    centre.opening_hours = [
+        OpeningHours(weekday=day, opens=opens, closes=closes)
+        for day, ranges in HOURS[hours].items()
+        for opens, closes in ranges
+    ]
+    centre.hours_exceptions = _exceptions(slug)
+    centre.provider_links = [
+        LocationProvider(provider=providers[p[0]]) for p in PROVIDERS if slug in p[6]
+    ]
+    if centre.pk is None:
+        index.add_child(instance=centre)
+    centre.save_revision().publish()
+    return LocationPage.objects.get(pk=centre.pk)
+
+
+def _exceptions(slug: str) -> list[HoursException]:
+    today = timezone.localdate()
+    christmas = date(today.year if today <= date(today.year, 12, 25) else today.year + 1, 12, 25)
+    exceptions = [
+        HoursException(start_date=christmas, closed=True, reason="holiday"),
+        HoursException(
+            start_date=christmas - timedelta(days=1),
+            closed=False,
+            opens="08:00",
+            closes="12:00",
+            reason="special",
+        ),
+    ]
+    if slug == CLOSED_TODAY:
+        exceptions.append(HoursException(start_date=today, closed=True, reason="training"))
+    return exceptions
+
+
+def _load_settings(index: LocationIndexPage) -> None:
+    network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    network.finder_page = index
+    if network.appointment_page is None:
+        # Until the appointments app has its page, "Request an appointment" leads to the finder.
+        network.appointment_page = index
+    network.save()
+
+
+def _load_manager(centres: list[LocationPage]) -> None:
+    user = get_user_model().objects.filter(username="manager").first()
+    if user is None:
+        return
+    manager, _ = CentreManager.objects.get_or_create(user=user)
+    manager.centres.set([c for c in centres if c.slug in MANAGED])
+
+
+def _centre_es(centre: LocationPage) -> dict[str, str]:
+    title_es = centre.title
+    for english, spanish in TITLE_ES.items():
+        title_es = title_es.replace(english, spanish)
+    strings = {
+        centre.title: title_es,
+        BODY_EN.format(city=centre.city): BODY_ES.format(city=centre.city),
+        centre.search_description: (
+            f"Atención de columna y dolor en {centre.city}, {centre.state}."
+        ),
+    }
+    strings.update(dict(PARKING))
+    strings.update(dict(ACCESS))
+    return strings
