@@ -7,7 +7,6 @@ and the translatable ones point at the Spanish snippets once those exist.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import Any
 
@@ -27,7 +26,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -47,10 +45,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from blog.reading_time import reading_minutes
 from network.blocks import BaseStreamBlock
 from network.models import Condition, NetworkSettings, Service
 
-WORDS_PER_MINUTE = 200
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
 LIST_IMAGE_FILTER = "fill-640x360"
 SHARE_IMAGE_FILTER = "fill-1200x630"
@@ -277,7 +275,8 @@ class BlogPageForm(WagtailAdminPageForm):
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
         formset = self.formsets.get("related_links")
-        if formset is not None:
+        # Formsets are validated after the form; validate this one now to count its rows.
+        if formset is not None and formset.is_valid():
             chosen = [
                 form
                 for form in formset.forms
@@ -412,17 +411,21 @@ class BlogPage(Page):
     @property
     def reading_time(self) -> int:
         """Minutes to read the body at 200 words a minute, never less than one."""
-        text = " ".join(
-            strip_tags(str(chunk))
-            for chunk in self.body.stream_block.get_searchable_content(self.body)
-        )
-        return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+        return reading_minutes(self.body)
 
     @property
     def meta_description(self) -> str:
         return self.search_description or self.introduction
 
-    def related_posts(self, limit: int | None = None) -> list[BlogPage]:
+    def network_settings(self, request: HttpRequest | None = None) -> NetworkSettings:
+        """The network's settings, cached on the request the template's `settings` also reads."""
+        if request is not None:
+            return NetworkSettings.for_request(request)
+        return NetworkSettings.for_site(self.get_site())
+
+    def related_posts(
+        self, limit: int | None = None, request: HttpRequest | None = None
+    ) -> list[BlogPage]:
         """The "Read more" articles: the editor's choices, then the best topical matches.
 
         Curated links come first in their order, as their visible versions in this post's
@@ -430,8 +433,7 @@ class BlogPage(Page):
         topics (matched by stable slug), newest first. Four queries whatever the numbers.
         """
         if limit is None:
-            site = self.get_site()
-            limit = NetworkSettings.for_site(site).related_posts_max if site else 3
+            limit = self.network_settings(request).related_posts_max
         curated = localized_posts(
             [link.target for link in self.related_links.select_related("target") if link.target],
             self.locale,
@@ -461,8 +463,7 @@ class BlogPage(Page):
 
     def structured_data(self, request: HttpRequest | None = None) -> dict[str, Any]:
         """schema.org MedicalWebPage data for search engines, ready for JSON encoding."""
-        site = self.get_site()
-        publisher = NetworkSettings.for_site(site).network_name if site else ""
+        publisher = self.network_settings(request).network_name
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
@@ -497,13 +498,12 @@ class BlogPage(Page):
             return url
         if request is not None:
             return request.build_absolute_uri(url)
-        root_url = self.get_site().root_url if self.get_site() else ""
-        return root_url + url
+        return self.get_site().root_url + url
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         blog_index = self.get_parent().specific
-        context["related_posts"] = self.related_posts()
+        context["related_posts"] = self.related_posts(request=request)
         context["blog_index"] = blog_index
         context["blog_index_feed_url"] = blog_index.feed_url(request)
         context["topic_links"] = [
@@ -521,34 +521,6 @@ class BlogPage(Page):
             linked = BlogPageCentre.objects.filter(centre__translation_key=page.translation_key)
             posts = posts.filter(pk__in=linked.values("page_id"))
         return list(posts.newest_first().for_listing()[:limit])
-
-    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
-        """This post and its translations outside the site's root, with hreflang alternates.
-
-        Wagtail's sitemap walks the default site's root only, which holds one language; the
-        translations live under the other languages' home pages and would be missing.
-        """
-        translations = list(
-            self.get_translations(inclusive=True).live().public().select_related("locale")
-        )
-        alternates = [
-            {"lang_code": page.locale.language_code, "location": page.get_full_url(request)}
-            for page in translations
-        ]
-        site = self.get_site()
-        listed = [
-            page
-            for page in translations
-            if page.pk == self.pk or (site and not page.path.startswith(site.root_page.path))
-        ]
-        return [
-            {
-                "location": page.get_full_url(request),
-                "lastmod": page.last_published_at or page.latest_revision_created_at,
-                "alternates": alternates,
-            }
-            for page in listed
-        ]
 
 
 def _count_per_page(model: type[models.Model], **lookup: Any) -> Subquery:
