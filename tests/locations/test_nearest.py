@@ -15,6 +15,7 @@ from django.utils import translation
 from geopy.distance import geodesic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.models import PageViewRestriction
 
 from locations.models import LocationPage
 from locations.nearest import NearbyCentre, centre_queryset, nearest_centres
@@ -265,3 +266,12 @@ def test_brute_force_helper_sees_every_centre(us_centres):
     answer = brute_force(us_centres, 30.27, -97.74)
     assert len(answer) == len(us_centres) == len(LocationPage.objects.all())
     assert answer == sorted(answer)
+
+
+def test_skips_centres_behind_a_view_restriction(location_index):
+    shown = LocationPageFactory(parent=location_index)
+    private = LocationPageFactory(parent=location_index)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert [c.location.pk for c in nearest_centres(30.27, -97.74)] == [shown.pk]
+    PageViewRestriction.objects.create(page=location_index, restriction_type="login")
+    assert nearest_centres(30.27, -97.74) == []
