@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -757,3 +758,10 @@ def _extend_managers_to_translation(sender, instance, created, **kwargs) -> None
             centres__translation_key=instance.translation_key
         ):
             sync_manager(manager)
+
+
+@receiver(page_published, sender=LocationPage)
+def _sync_translations(sender, instance, **kwargs) -> None:
+    from locations.sync import sync_translations
+
+    sync_translations(instance)

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 import time_machine
@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from locations.models import HoursException, LocationPage, LocationProvider
+from locations.models import HoursException, LocationPage, LocationProvider, OpeningHours
 from network.models import StandardPage
 from tests.factories import ServiceFactory
 from tests.locations.factories import (
@@ -338,3 +338,17 @@ def test_special_hours_need_times_and_a_sensible_date_range(centre):
         exception.full_clean()
 
     assert set(error.value.message_dict) == {"end_date", "opens"}
+
+
+def test_publishing_a_centre_updates_its_translations_synchronised_data(client, centre, centre_es):
+    centre.phone = "+15125550199"
+    centre.opening_hours = [OpeningHours(weekday=5, opens=time(9), closes=time(13))]
+    centre.save_revision().publish()
+
+    spanish = LocationPage.objects.get(pk=centre_es.pk)
+    html = client.get("/es/centros/austin-centro/").text
+
+    assert spanish.phone.as_e164 == "+15125550199"
+    assert [(h.weekday, str(h.opens)) for h in spanish.opening_hours.all()] == [(5, "09:00:00")]
+    assert "(512) 555-0199" in html
+    assert "Estacionamiento gratuito detrás del edificio." in html  # the translation is kept

@@ -1,0 +1,60 @@
+"""The locations demo: enough centres, states, time zones and providers, in both languages."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+
+from locations import demo as locations_demo
+from locations.models import CentreManager, LocationIndexPage, LocationPage, Provider
+from network import demo as network_demo
+from network.models import NetworkSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    network_demo.load(StringIO())
+    locations_demo.load(StringIO())
+
+
+def test_demo_centres_states_time_zones_languages_manager_and_reload(client, demo):
+    english = LocationPage.objects.live().filter(locale__language_code="en")
+    spanish = LocationPage.objects.live().filter(locale__language_code="es")
+
+    assert english.count() >= 30
+    assert spanish.count() == english.count()
+    assert len(set(english.values_list("state", flat=True))) >= 8
+    assert len(set(english.values_list("time_zone", flat=True))) >= 4
+    assert 3 <= english.filter(accepts_requests=False).count() <= 4
+    assert Provider.objects.filter(locale__language_code="es").count() >= 10
+    assert english.filter(opening_hours__weekday=5).distinct().count() >= 5
+    html = client.get("/es/centros/", {"q": "78701", "radius": "10"}).text
+    assert "Austin Centro" in html
+    # Settings and the demo manager (one load of the demo costs seconds: one test checks it all).
+    settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    finder = LocationIndexPage.objects.get(locale__language_code="en")
+    manager = CentreManager.objects.get(user__username="manager")
+    user = get_user_model().objects.get(username="manager")
+    austin_es = LocationPage.objects.get(locale__language_code="es", slug="austin-downtown")
+
+    assert settings.finder_page_id == finder.pk
+    assert settings.appointment_page_id is not None
+    assert manager.centres.count() == 3
+    assert austin_es.permissions_for_user(user).can_edit()
+    assert (
+        not LocationPage.objects.get(slug="chicago-loop", locale__language_code="en")
+        .permissions_for_user(user)
+        .can_edit()
+    )
+
+    # A second load rewrites what exists instead of adding to it.
+    austin = LocationPage.objects.get(slug="austin-downtown", locale__language_code="en")
+    austin.opening_hours.all().delete()
+
+    locations_demo.load(StringIO())
+
+    assert LocationPage.objects.filter(slug="austin-downtown").count() == 2
+    assert austin.opening_hours.count() == 6
