@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from network.compat import use_django_tasks_for_the_backport
+
+# Before Wagtail's apps import their task modules (see network.compat).
+use_django_tasks_for_the_backport()
+
 
 class NetworkConfig(AppConfig):
     name = "network"

@@ -22,6 +22,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First: its app module adapts Wagtail's tasks to Django 6 before they are imported.
     "network",
     "locations",
     "blog",
@@ -158,9 +159,21 @@ STORAGES = {
 }
 
 # Background work: Django's tasks framework, stored in the database and run by `db_worker`.
+# TASKS_BACKEND is "database" (default), "immediate" (tests: run tasks inline) or a backend's dotted
+# path; on Django 6.x both go through Django's own `django.tasks` (see network/compat.py), on 5.2
+# through the django-tasks backport.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": (
+        "django.tasks.backends.immediate.ImmediateBackend"
+        if django.VERSION >= (6, 0)
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    ),
+}
+_tasks_backend = env.str("TASKS_BACKEND", default="database")
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "BACKEND": _TASK_BACKENDS.get(_tasks_backend, _tasks_backend),
         "QUEUES": ["default", "notifications"],
     }
 }
