@@ -56,6 +56,18 @@ def split_emails(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
 
+def photo_field() -> models.ForeignKey:
+    """An optional image; deleting the image from the library leaves the page without a photo."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class LocationIndexPage(Page):
     """The centre finder: search by ZIP, city or the visitor's position."""
 
@@ -202,14 +214,7 @@ class LocationPage(Page):
     )
     accepts_requests = models.BooleanField(_("accepts appointment requests"), default=True)
     services = ParentalManyToManyField("network.Service", blank=True, related_name="+")
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = photo_field()
     photo_alt = models.CharField(
         _("photo description"),
         max_length=255,
@@ -587,14 +592,7 @@ class Provider(TranslatableMixin, index.Indexed, ClusterableModel):
     credentials = models.CharField(
         _("credentials"), max_length=120, blank=True, help_text=_("For example: MD, DPT, DC.")
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = photo_field()
     specialties = ParentalManyToManyField(
         "network.Service", verbose_name=_("specialties"), blank=True, related_name="+"
     )

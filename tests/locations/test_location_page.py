@@ -9,6 +9,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from locations.models import HoursException, LocationPage, LocationProvider, OpeningHours
 from network.models import StandardPage
@@ -352,3 +353,52 @@ def test_publishing_a_centre_updates_its_translations_synchronised_data(client, 
     assert [(h.weekday, str(h.opens)) for h in spanish.opening_hours.all()] == [(5, "09:00:00")]
     assert "(512) 555-0199" in html
     assert "Estacionamiento gratuito detrás del edificio." in html  # the translation is kept
+
+
+# --- The admin form ---
+
+
+def centre_form_data(**overrides) -> dict:
+    data = {
+        "title": "El Paso Central",
+        "slug": "el-paso-central",
+        "street_address": "100 North Oregon Street",
+        "city": "El Paso",
+        "state": "TX",
+        "zip_code": "79901",
+        "country": "US",
+        "latitude": "",
+        "longitude": "",
+        "phone": "915-555-0100",
+        "intake_emails": "elpaso@example.org",
+        "time_zone": "America/Denver",
+        "accepts_requests": "on",
+        "body": streamfield([]),
+        "opening_hours": inline_formset([{"weekday": "0", "opens": "08:00", "closes": "17:00"}]),
+        "hours_exceptions": inline_formset([]),
+        "provider_links": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_an_editor_creates_a_centre_and_the_coordinates_are_filled_in(admin_client, location_index):
+    url = f"/admin/pages/add/locations/locationpage/{location_index.pk}/"
+
+    response = admin_client.post(url, centre_form_data(action_publish="action-publish"))
+
+    assert response.status_code == 302
+    centre = LocationPage.objects.get(slug="el-paso-central")
+    assert 31.6 < float(centre.latitude) < 31.9
+    assert centre.phone.as_e164 == "+19155550100"
+    assert [(h.weekday, h.opens) for h in centre.opening_hours.all()] == [(0, time(8))]
+
+
+def test_the_admin_form_explains_an_address_it_cannot_place(admin_client, location_index):
+    url = f"/admin/pages/add/locations/locationpage/{location_index.pk}/"
+
+    response = admin_client.post(url, centre_form_data(zip_code="00000", city="Nowhere"))
+
+    assert response.status_code == 200
+    assert "enter the latitude and longitude yourself" in response.text
+    assert not LocationPage.objects.filter(slug="el-paso-central").exists()
