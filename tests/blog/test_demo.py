@@ -1,0 +1,73 @@
+"""The blog demo: original articles in both languages, fully translated, and idempotent."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from blog import demo as blog_demo
+from blog.models import BlogIndexPage, BlogPage, Person
+from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP
+from network import demo as network_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo(client, locales, settings, tmp_path):
+    """One test, because loading the demo takes a while: each check below is a function."""
+    settings.MEDIA_ROOT = tmp_path
+    network_demo.load(io.StringIO())
+    blog_demo.load(io.StringIO())
+    accounts = blog_demo.load(io.StringIO())  # a second run must not duplicate anything
+
+    check_articles_exist_in_both_languages_once()
+    check_every_spanish_string_is_translated()
+    check_massage_article_has_the_required_sections(client)
+    check_demo_accounts_join_the_editorial_groups(accounts)
+
+
+def check_articles_exist_in_both_languages_once():
+    english = BlogPage.objects.live().filter(locale__language_code="en")
+    spanish = BlogPage.objects.live().filter(locale__language_code="es")
+
+    assert english.count() == spanish.count() >= 12
+    assert BlogIndexPage.objects.filter(title="Artículos de salud").count() == 1
+    assert Person.objects.filter(locale__language_code="en").count() == len(blog_demo.PEOPLE)
+
+
+def check_every_spanish_string_is_translated():
+    english_locale = Locale.objects.get(language_code="en")
+    for post in BlogPage.objects.filter(locale__language_code="es"):
+        source = post.get_translation(english_locale)
+        english_text = set(source.body.stream_block.get_searchable_content(source.body))
+        spanish_text = set(post.body.stream_block.get_searchable_content(post.body))
+        leftovers = {text for text in english_text & spanish_text if len(text.split()) > 3}
+        assert leftovers == set(), post.slug
+        assert post.title != source.title and post.introduction != source.introduction
+        assert post.slug != source.slug
+        assert all(link.person.locale_id == post.locale_id for link in post.authors.all())
+
+
+def check_massage_article_has_the_required_sections(client):
+    post = BlogPage.objects.get(slug="therapeutic-massage-for-back-pain")
+    kinds = [block.block_type for block in post.body]
+    headings = [block.value["text"] for block in post.body if block.block_type == "heading"]
+    styles = [block.value["style"] for block in post.body if block.block_type == "callout"]
+
+    assert post.title == "Therapeutic massage for back pain: what to expect"
+    assert "What this can help with" in headings
+    assert {"bulleted_list", "book_appointment"} <= set(kinds)
+    assert "disclaimer" in styles
+    assert post.reviewer is not None and post.last_reviewed is not None
+    assert post.related_links.count() == 2
+    assert client.get(post.url).status_code == 200
+
+
+def check_demo_accounts_join_the_editorial_groups(accounts):
+    users = get_user_model().objects
+
+    assert accounts == [("Medical reviewer", "reviewer", "spine-reviewer-demo")]
+    assert users.get(username="reviewer").groups.filter(name=REVIEWERS_GROUP).exists()
+    assert users.get(username="reviewer").check_password("spine-reviewer-demo")
+    assert users.get(username="editor").groups.filter(name=EDITORS_GROUP).exists()
