@@ -29,51 +29,30 @@ MAX_LIMIT = 50
 MAX_RADIUS_MILES = 12_500  # half the Earth's circumference: anything larger means "no radius"
 
 
+def _number(message: Any, *, field: type[forms.Field] = forms.FloatField, **bounds: Any) -> Any:
+    """An optional number field whose every error (not a number, too small, too large) is one
+    plain message that names the parameter: clients show it as is."""
+    errors = dict.fromkeys(("invalid", "min_value", "max_value"), message)
+    return field(required=False, error_messages=errors, **bounds)
+
+
 class NearestQueryForm(forms.Form):
     """The endpoint's parameters. `clean()` geocodes `q`, or takes `lat`/`lon` as the origin."""
 
     q = forms.CharField(required=False, max_length=200)
-    lat = forms.FloatField(
-        required=False,
-        min_value=-90,
-        max_value=90,
-        error_messages={
-            "invalid": _("lat must be a number between -90 and 90."),
-            "min_value": _("lat must be a number between -90 and 90."),
-            "max_value": _("lat must be a number between -90 and 90."),
-        },
-    )
-    lon = forms.FloatField(
-        required=False,
-        min_value=-180,
-        max_value=180,
-        error_messages={
-            "invalid": _("lon must be a number between -180 and 180."),
-            "min_value": _("lon must be a number between -180 and 180."),
-            "max_value": _("lon must be a number between -180 and 180."),
-        },
-    )
-    radius = forms.FloatField(
-        required=False,
-        min_value=0,
-        max_value=MAX_RADIUS_MILES,
-        error_messages={
-            "invalid": _("radius must be a number of miles."),
-            "min_value": _("radius must be a number of miles."),
-            "max_value": _("radius must be a number of miles."),
-        },
+    lat = _number(_("lat must be a number between -90 and 90."), min_value=-90, max_value=90)
+    lon = _number(_("lon must be a number between -180 and 180."), min_value=-180, max_value=180)
+    radius = _number(
+        _("radius must be a number of miles."), min_value=0, max_value=MAX_RADIUS_MILES
     )
     service = forms.SlugField(
         required=False, error_messages={"invalid": _("There is no such service.")}
     )
-    limit = forms.IntegerField(
-        required=False,
+    limit = _number(
+        format_lazy(_("limit must be a whole number from 1 to {max}."), max=MAX_LIMIT),
+        field=forms.IntegerField,
         min_value=1,
         max_value=MAX_LIMIT,
-        error_messages={
-            key: format_lazy(_("limit must be a whole number from 1 to {max}."), max=MAX_LIMIT)
-            for key in ("invalid", "min_value", "max_value")
-        },
     )
 
     def clean_service(self) -> str | None:

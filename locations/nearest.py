@@ -54,6 +54,7 @@ _SAFETY = 1.000001
 _FIRST_SEARCH_KM = 80.0
 _HALF_MERIDIAN_KM = math.pi * _MIN_MERIDIAN_KM
 _MILES_PER_KM = km_to_miles(kilometers=1)
+_DECIMALS = 6  # decimal places of LocationPage.latitude/longitude
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,20 @@ def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | No
 
 
 def _outward(value: float, rounding: str) -> Decimal:
-    """Round a bound outward to the columns' 6 decimals, so the database never narrows the box."""
-    return Decimal(repr(value)).quantize(Decimal("0.000001"), rounding=rounding)
+    """Round a bound outward to the columns' 6 decimals, plus one more unit: the database never
+    narrows the box, even where SQLite stores a coordinate one unit in the last place off."""
+    step = Decimal(1).scaleb(-_DECIMALS)
+    bound = Decimal(repr(value)).quantize(step, rounding=rounding)
+    return bound - step if rounding == ROUND_FLOOR else bound + step
 
 
 def _rows(candidates: QuerySet[LocationPage], box: Q | None) -> list[tuple[int, float, float]]:
-    """(id, latitude, longitude) of the centres in the box, as floats: no model instances."""
+    """(id, latitude, longitude) of the centres in the box, as floats: no model instances.
+
+    The columns are cast to floats in SQL (building Decimals costs more than the search), then
+    rounded to the columns' 6 decimals: SQLite's own text-to-real conversion can be one unit in the
+    last place off, and `float(page.latitude)` (what a brute-force scan uses) is correctly rounded.
+    """
     if box is not None:
         candidates = candidates.filter(box)
     rows = (
@@ -172,7 +181,8 @@ def _rows(candidates: QuerySet[LocationPage], box: Q | None) -> list[tuple[int, 
         .annotate(_lat=Cast("latitude", FloatField()), _lon=Cast("longitude", FloatField()))
         .values_list("pk", "_lat", "_lon")
     )
-    return list(dict.fromkeys(rows))  # a service join can repeat a centre
+    unique = dict.fromkeys(rows)  # a service join can repeat a centre
+    return [(pk, round(lat, _DECIMALS), round(lon, _DECIMALS)) for pk, lat, lon in unique]
 
 
 def _rank(
@@ -259,8 +269,8 @@ def nearest_ids(
             search_km = ranked[-1][0]
         else:
             # Too few centres: grow by the density seen (area ~ distance squared).
-            growth = math.sqrt(limit / len(rows)) * 1.5 if rows else 4.0
-            search_km *= min(max(growth, 4.0), 64.0)
+            growth = math.sqrt(limit / len(rows)) * 1.5 if rows else 8.0
+            search_km *= min(max(growth, 2.0), 64.0)
 
 
 def nearest_centres(

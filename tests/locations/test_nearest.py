@@ -275,3 +275,14 @@ def test_skips_centres_behind_a_view_restriction(location_index):
     assert [c.location.pk for c in nearest_centres(30.27, -97.74)] == [shown.pk]
     PageViewRestriction.objects.create(page=location_index, restriction_type="login")
     assert nearest_centres(30.27, -97.74) == []
+
+
+def test_distances_use_the_stored_decimal_coordinates_exactly(location_index):
+    # SQLite converts these decimal strings to the float one unit in the last place off; the
+    # distances must still be those of `geodesic` on float(page.latitude), bit for bit.
+    pages = [
+        LocationPageFactory(parent=location_index, latitude=latitude, longitude="10.000000")
+        for latitude in ("-69.325291", "-87.554589", "-74.409084", "-33.933643")
+    ]
+    result = nearest_centres(0.0, 0.0)
+    assert as_pairs(result) == brute_force(pages, 0.0, 0.0)
