@@ -70,7 +70,7 @@ CONDITIONS = [
         "arthritis",
         "Arthritis of the spine",
         "Wear of the facet joints that causes pain and stiffness.",
-        "Artritis de columna",
+        "Artritis de la columna",
         "Desgaste de las articulaciones facetarias que causa dolor y rigidez.",
     ),
     (
@@ -84,7 +84,7 @@ CONDITIONS = [
         "work-injuries",
         "Work injuries",
         "Back and neck injuries from lifting, falls or repetitive tasks.",
-        "Lesiones laborales",
+        "Lesiones en el trabajo",
         "Lesiones de espalda y cuello por cargar peso, caídas o tareas repetitivas.",
     ),
 ]
@@ -115,8 +115,8 @@ SERVICES = [
         "epidural-injections",
         "Epidural steroid injections",
         "Anti-inflammatory medicine placed near irritated nerves.",
-        "Inyecciones epidurales",
-        "Medicamento antiinflamatorio aplicado cerca de los nervios irritados.",
+        "Inyecciones epidurales de esteroides",
+        "Un antiinflamatorio que se aplica cerca de los nervios irritados.",
     ),
     (
         "radiofrequency-ablation",
@@ -143,7 +143,7 @@ SERVICES = [
         "spine-surgery-consult",
         "Spine surgery consultation",
         "A surgeon's opinion when other care has not helped.",
-        "Consulta de cirugía de columna",
+        "Consulta con un cirujano de columna",
         "La opinión de un cirujano cuando otros tratamientos no han funcionado.",
     ),
 ]

@@ -1,5 +1,6 @@
 """The network app: home and generic pages, site-wide settings, navigation and shared taxonomy."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -78,6 +79,7 @@ class NetworkSettings(BaseSiteSetting):
     routing_radius_miles = models.PositiveIntegerField(
         _("routing radius (miles)"),
         default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
         help_text=_(
             "A request for the nearest centre is routed only to centres within this radius."
         ),
@@ -103,6 +105,7 @@ class NetworkSettings(BaseSiteSetting):
     related_posts_max = models.PositiveSmallIntegerField(
         _("related articles shown"),
         default=3,
+        validators=[MinValueValidator(3), MaxValueValidator(6)],
         help_text=_('How many "Read more" articles a blog post shows (3 to 6).'),
     )
     facebook_url = models.URLField(_("Facebook"), blank=True)

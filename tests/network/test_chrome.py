@@ -1,6 +1,7 @@
 """The site chrome every page shares: header, menus, language switcher, footer."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from network.localization import translate
@@ -120,3 +121,23 @@ def test_ui_strings_are_translated_into_spanish(client, home, home_es, network_s
     assert '<a class="skip-link" href="#main">Saltar al contenido principal</a>' in html
     assert "Llámenos:" in html
     assert 'data-on="activado" data-off="desactivado"' in html
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("related_posts_max", 9, "Asegúrese de que este valor es menor o igual a 6."),
+        ("related_posts_max", 1, "Asegúrese de que este valor es mayor o igual a 3."),
+        ("routing_radius_miles", 0, "Asegúrese de que este valor es mayor o igual a 1."),
+    ],
+)
+def test_settings_refuse_out_of_range_values_with_a_translated_error(
+    network_settings, field, value, message
+):
+    setattr(network_settings, field, value)
+
+    with pytest.raises(ValidationError) as error:
+        network_settings.full_clean()
+
+    with translation.override("es"):
+        assert error.value.message_dict == {field: [message]}
