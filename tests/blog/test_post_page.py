@@ -231,3 +231,22 @@ def test_post_renders_in_a_fixed_number_of_queries(
     assert len(response.context["related_posts"]) == 6
     print(f"post page queries: {budget}")
     assert budget <= 40
+
+
+def test_admin_preview_of_a_new_and_an_existing_post_renders(
+    admin_client, blog_index, network_settings
+):
+    author = PersonFactory()
+    target = BlogPageFactory(parent=blog_index, title="Linked")
+    data = blog_page_form_data("Preview me", authors=[author], related=[target])
+
+    new = admin_client.post(f"/admin/pages/add/blog/blogpage/{blog_index.pk}/preview/", data)
+    edit_url = f"/admin/pages/{target.pk}/edit/preview/"
+    existing = admin_client.post(edit_url, blog_page_form_data("Linked", authors=[author]))
+
+    assert new.json()["is_valid"] and existing.json()["is_valid"]
+    assert (
+        "Preview me"
+        in admin_client.get(f"/admin/pages/add/blog/blogpage/{blog_index.pk}/preview/").text
+    )
+    assert "Linked" in admin_client.get(edit_url).text
