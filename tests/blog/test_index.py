@@ -168,3 +168,21 @@ def test_index_and_posts_advertise_the_feed(client, blog_index):
 
     assert link in client.get("/en/blog/").text
     assert link in client.get(post.url).text
+
+
+def test_index_query_count_does_not_grow_with_posts(client, blog_index, sciatica, monkeypatch):
+    def queries_for(n, prefix):
+        for i in range(n):
+            make_post(
+                blog_index,
+                f"{prefix} {i}",
+                "2026-01-01",
+                topics=[sciatica],
+                authors=[PersonFactory(), PersonFactory()],
+            )
+        client.get("/en/blog/")  # warm the site and settings caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/blog/").status_code == 200
+        return len(queries)
+
+    assert queries_for(1, "First") == queries_for(5, "More")

@@ -1,6 +1,8 @@
 """The "Read more" rules: curated order, topical auto-fill, and what must never appear."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from blog.models import BlogPage
@@ -138,3 +140,21 @@ def test_related_posts_render_under_read_more(client, blog_index, topics):
     read_more = html.split('id="related-heading"')[1]
     assert "Read more" in html
     assert f'href="{target.url}"' in read_more
+
+
+def test_selection_costs_the_same_queries_for_few_or_many_candidates(
+    blog_index, topics, django_assert_num_queries
+):
+    def subject_with(n, prefix):
+        matches = [post(blog_index, f"{prefix} {i}", topics=[topics["disc"]]) for i in range(n)]
+        return post(
+            blog_index, f"{prefix} subject", topics=[topics["disc"]], related=matches[: n // 2]
+        )
+
+    few = BlogPage.objects.get(pk=subject_with(2, "Few").pk)
+    many = BlogPage.objects.get(pk=subject_with(8, "Many").pk)
+    with CaptureQueriesContext(connection) as baseline:
+        few.related_posts(limit=6)
+
+    with django_assert_num_queries(len(baseline)):
+        assert len(many.related_posts(limit=6)) == 6

@@ -135,3 +135,25 @@ def test_scheduled_post_appears_only_once_publish_scheduled_runs(client, blog_in
         call_command("publish_scheduled")
 
     assert client.get("/en/blog/coming-soon/").status_code == 200
+
+
+def test_editor_reaches_everything_needed_to_write(client, setup, blog_index):
+    editor, _ = setup
+    client.force_login(editor)
+    post = BlogPageFactory(parent=blog_index)
+    index_es = BlogIndexPage.objects.get(locale__language_code="es")
+
+    for url in (
+        "/admin/snippets/blog/person/",
+        "/admin/snippets/blog/person/add/",
+        "/admin/snippets/choose/network/condition/",
+        "/admin/snippets/choose/network/service/",
+        "/admin/choose-page/",
+        "/admin/images/",
+        "/admin/documents/",
+        f"/admin/pages/{blog_index.pk}/",
+        f"/admin/pages/{post.pk}/edit/",
+        add_url(blog_index),
+        add_url(index_es),
+    ):
+        assert client.get(url).status_code == 200, url
