@@ -1,11 +1,13 @@
 """Opening hours and "open now", in each centre's own time zone, with a frozen clock."""
 
 from datetime import UTC, date, datetime, time
+from zoneinfo import available_timezones
 
 import pytest
 import time_machine
 
 from locations.hours import DatedHours, Schedule, TimeRange
+from locations.states import US_TIME_ZONES
 
 NINE_TO_FIVE = [(day, time(9), time(17)) for day in range(5)]
 
@@ -117,3 +119,7 @@ def test_schedule_data_for_the_browser_clock():
     assert data["exceptions"] == [
         {"start": "2026-12-25", "end": "2026-12-26", "closed": True, "ranges": []}
     ]
+
+
+def test_every_time_zone_offered_to_editors_exists_in_zoneinfo():
+    assert {zone for zone, _label in US_TIME_ZONES} <= available_timezones()
