@@ -1,9 +1,11 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
 
-Playwright cannot download its own browser on these machines, so the tests use /usr/bin/chromium
-and fail (never skip) with an install hint when it is missing.
+Playwright cannot download its own browser on these machines, so the tests use Debian's Chromium
+(/usr/bin/chromium, or the path in CHROMIUM_PATH) and fail (never skip) with an install hint when
+it is missing.
 """
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from network.localization import translate
 from network.models import NetworkSettings
 from tests.factories import StandardPageFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +24,8 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not CHROMIUM.exists():
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM}: install it with "
-            "`sudo apt-get install chromium` (Debian/Ubuntu). Playwright cannot download one here.",
+            "`sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium "
+            "or Chrome binary.",
             pytrace=False,
         )
     return {
