@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from blog.models import BlogIndexPage, BlogPage
+from blog.models import BlogIndexPage, BlogPage, Topic
 
 FEED_LENGTH = 20
 
@@ -21,7 +20,9 @@ class BlogFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def get_object(self, request: HttpRequest, index: BlogIndexPage, topic: Any = None) -> dict:
+    def get_object(
+        self, request: HttpRequest, index: BlogIndexPage, topic: Topic | None = None
+    ) -> dict:
         self.request = request
         # The <language> element: the index's content language, not the visitor's.
         self.language = index.locale.language_code

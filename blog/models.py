@@ -52,6 +52,8 @@ from network.models import Condition, NetworkSettings, Service
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
 LIST_IMAGE_FILTER = "fill-640x360"
 SHARE_IMAGE_FILTER = "fill-1200x630"
+# A topic is a term of the shared taxonomy: a condition or a treatment/service.
+Topic = Condition | Service
 # Named by label, not imported: the blog depends on the network app only.
 CENTRE_PAGE_MODEL = "locations.LocationPage"
 
@@ -177,26 +179,26 @@ class BlogIndexPage(RoutablePageMixin, Page):
         links = self.featured_posts.select_related("post")
         return localized_posts([link.post for link in links], self.locale)
 
-    def listing(
-        self, request: HttpRequest, topic: Condition | Service | None = None
-    ) -> dict[str, Any]:
+    def listing(self, request: HttpRequest, topic: Topic | None = None) -> dict[str, Any]:
         """Context for the article list: a page of posts, optionally by topic and search words."""
         posts = self.posts()
         if topic is not None:
             posts = posts.with_topic(topic.slug)
         query = request.GET.get("q", "").strip()[:200]
+        # Search ranks by relevance; the backend turns the page and topic filters into SQL.
+        results = posts.order_by().search(query, operator="and") if query else posts.for_listing()
+        page_obj = Paginator(results, self.posts_per_page).get_page(request.GET.get("page"))
         if query:
-            # Most relevant first; the backend turns the page and topic filters into SQL.
-            posts = posts.order_by().search(query, operator="and")
-        page_obj = Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
-        if not query:
-            page_obj.object_list = list(page_obj.object_list.for_listing())
-        else:
+            # Search hits come back without prefetching: load this page's cards in one go.
             ids = [post.pk for post in page_obj.object_list]
             by_id = BlogPage.objects.filter(pk__in=ids).for_listing().in_bulk()
             page_obj.object_list = [by_id[pk] for pk in ids if pk in by_id]
+        else:
+            page_obj.object_list = list(page_obj.object_list)  # evaluated here, once
         show_featured = topic is None and not query and page_obj.number == 1
         path = self.topic_url(topic, request) if topic else self.get_url(request)
+        if page_obj.number > 1:
+            path += f"?page={page_obj.number}"
         return {
             "posts": page_obj,
             "topic": topic,
@@ -207,7 +209,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
             "feed_url": self.feed_url(request, topic),
         }
 
-    def topics(self) -> list[Condition | Service]:
+    def topics(self) -> list[Topic]:
         """Conditions and services that at least one visible post here is about, for the filter."""
         posts = self.posts().values("pk")
         conditions = Condition.objects.filter(
@@ -220,7 +222,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         )
         return sorted([*conditions, *services], key=lambda term: term.name.casefold())
 
-    def find_topic(self, slug: str) -> Condition | Service:
+    def find_topic(self, slug: str) -> Topic:
         """The taxonomy term behind a topic URL, in this index's language when translated."""
         for model in (Condition, Service):
             terms = list(model.objects.filter(slug=slug).select_related("locale"))
@@ -251,12 +253,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
         return BlogFeed()(request, index=self, topic=self.find_topic(slug))
 
-    def feed_url(self, request: HttpRequest | None = None, topic: Any = None) -> str:
+    def feed_url(self, request: HttpRequest | None = None, topic: Topic | None = None) -> str:
         if topic is None:
             return self.get_url(request) + self.reverse_subpage("feed_view")
         return self.get_url(request) + self.reverse_subpage("topic_feed_view", args=[topic.slug])
 
-    def topic_url(self, topic: Any, request: HttpRequest | None = None) -> str:
+    def topic_url(self, topic: Topic, request: HttpRequest | None = None) -> str:
         return self.get_url(request) + self.reverse_subpage("topic_view", args=[topic.slug])
 
 
@@ -403,7 +405,7 @@ class BlogPage(Page):
         ]
 
     @cached_property
-    def topic_terms(self) -> list[Condition | Service]:
+    def topic_terms(self) -> list[Topic]:
         conditions = [t.condition for t in self.condition_topics.select_related("condition")]
         services = [t.service for t in self.service_topics.select_related("service")]
         return [term for term in (*conditions, *services) if term is not None]

@@ -42,6 +42,8 @@ def test_index_lists_newest_first_and_paginates(client, blog_index, monkeypatch)
     assert listed_titles(first) == ["Day 3", "Day 2"]
     assert listed_titles(second) == ["Day 1"]
     assert 'rel="next" href="?page=2"' in first.text
+    assert '<link rel="canonical" href="http://testserver/en/blog/">' in first.text
+    assert '<link rel="canonical" href="http://testserver/en/blog/?page=2">' in second.text
     assert "Draft" not in first.text + second.text
 
 
