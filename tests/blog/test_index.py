@@ -188,3 +188,25 @@ def test_index_query_count_does_not_grow_with_posts(client, blog_index, sciatica
         return len(queries)
 
     assert queries_for(1, "First") == queries_for(5, "More")
+
+
+def test_spanish_search_finds_spanish_posts_only(client, blog_index, home_es):
+    post = make_post(
+        blog_index,
+        "Massage basics",
+        "2026-01-01",
+        body=[("paragraph", "<p>Massage eases muscle spasm.</p>")],
+    )
+    translate(blog_index, "es", {})
+    translate(
+        post,
+        "es",
+        {
+            "Massage basics": "Masaje básico",
+            "Massage eases muscle spasm.": "El masaje alivia espasmos.",
+        },
+    )
+
+    assert listed_titles(client.get("/es/blog/", {"q": "espasmos"})) == ["Masaje básico"]
+    assert listed_titles(client.get("/es/blog/", {"q": "massage"})) == []
+    assert listed_titles(client.get("/en/blog/", {"q": "espasmos"})) == []
