@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.dates import WEEKDAYS
@@ -146,7 +146,7 @@ def finder_services() -> list[Service]:
     return services or list(Service.objects.filter(locale=Locale.get_default()).order_by("name"))
 
 
-def finder_queryset():
+def finder_queryset() -> QuerySet["LocationPage"]:
     """The centres a visitor may see, with everything a result shows, in a fixed number of queries."""
     from locations.nearest import centre_queryset
 
