@@ -163,3 +163,11 @@ def test_rate_limit_per_ip(client, centres):
     assert limited.json() == {"error": "Too many searches. Please wait a minute and try again."}
     # Another address has its own allowance.
     assert client.get(URL, {"q": "78701"}, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_errors_follow_the_visitors_language(client, centres):
+    response = client.get(URL, {"q": "00000"}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 400
+    assert response.json() == {"error": "No encontramos el código postal 00000."}
+    response = client.get(URL, {"q": "78701", "limit": "0"}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.json() == {"error": "limit debe ser un número entero del 1 al 50."}
