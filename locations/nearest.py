@@ -26,14 +26,14 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast, Length, Substr
+from django.db.models import FloatField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import translation
 from geographiclib.geodesic import Geodesic
 from geopy.distance import ELLIPSOIDS
 from geopy.units import miles as km_to_miles
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 if TYPE_CHECKING:
     from .models import LocationPage
@@ -92,13 +92,19 @@ def _language_codes() -> tuple[str, str]:
 
 
 def _public(pages: QuerySet[LocationPage]) -> QuerySet[LocationPage]:
-    """Wagtail's `.public()` in the same query: no centre at or below a page with a view
-    restriction. Wagtail's own version first loads every restriction joined to its page (which
-    SQLite plans as a scan of all pages, ~5 ms at 10,000 centres) and costs a round trip per search."""
-    restriction_above = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix"))
-    return pages.filter(~Exists(restriction_above))
+    """Wagtail's `.public()`, cheaper: no centre at or below a page with a view restriction.
+
+    Wagtail loads every restriction joined to its page, which SQLite plans as a scan of all pages
+    (~5 ms at 10,000 centres). Reading the restricted page ids alone is a tiny query, and almost
+    always empty; only then are their paths needed.
+    """
+    restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    if not restricted_ids:
+        return pages
+    private = Q()
+    for path in Page.objects.filter(pk__in=restricted_ids).values_list("path", flat=True):
+        private |= Q(path__startswith=path)
+    return pages.exclude(private)
 
 
 def centre_queryset() -> QuerySet[LocationPage]:
