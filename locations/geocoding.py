@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg, Count, Max
+from django.db.models import Avg, Count, Max, Q
 from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
@@ -60,6 +60,9 @@ _CITY_ABBREVIATIONS = (
     (re.compile(r"^ft\.?\s+", re.IGNORECASE), "Fort "),
     (re.compile(r"^mt\.?\s+", re.IGNORECASE), "Mount "),
 )
+
+
+_ABBREVIATION_DOT = re.compile(r"^(st|ste|ft|mt)\.\s*", re.IGNORECASE)
 
 
 def _format_hint() -> str:
@@ -132,10 +135,13 @@ def _city_place(city: str, state: str) -> Place | None:
     Averaging is good enough for "nearest centre" and keeps the data a plain ZIP table; cities span
     a few miles, and the finder shows distances rounded to 0.1 mile anyway.
     """
-    city = _normalise(city).strip(" ,.")
+    typed = _normalise(city).strip(" ,.")
+    spelled_out = typed
     for pattern, replacement in _CITY_ABBREVIATIONS:
-        city = pattern.sub(replacement, city)
-    answer = ZipCentroid.objects.filter(state=state, city__iexact=city).aggregate(
+        spelled_out = pattern.sub(replacement, spelled_out)
+    # The data spells most names out ("Saint Louis") but keeps a few abbreviated ("St Thomas").
+    names = Q(city__iexact=spelled_out) | Q(city__iexact=_ABBREVIATION_DOT.sub(r"\1 ", typed))
+    answer = ZipCentroid.objects.filter(names, state=state).aggregate(
         latitude=Avg("latitude"), longitude=Avg("longitude"), count=Count("pk"), name=Max("city")
     )
     if not answer["count"]:
