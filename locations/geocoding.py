@@ -140,7 +140,9 @@ def _city_place(city: str, state: str) -> Place | None:
     for pattern, replacement in _CITY_ABBREVIATIONS:
         spelled_out = pattern.sub(replacement, spelled_out)
     # The data spells most names out ("Saint Louis") but keeps a few abbreviated ("St Thomas").
-    names = Q(city__iexact=spelled_out) | Q(city__iexact=_ABBREVIATION_DOT.sub(r"\1 ", typed))
+    names = Q(city__iexact=spelled_out)
+    if spelled_out != typed:
+        names |= Q(city__iexact=_ABBREVIATION_DOT.sub(r"\1 ", typed))
     answer = ZipCentroid.objects.filter(names, state=state).aggregate(
         latitude=Avg("latitude"), longitude=Avg("longitude"), count=Count("pk"), name=Max("city")
     )
