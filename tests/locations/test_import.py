@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from locations.geocoding import geocode
 from locations.models import LocationPage
@@ -223,3 +224,9 @@ def test_the_documented_example_file_imports(location_index, tmp_path):
     denver = LocationPage.objects.get(slug="denver-cherry-creek")
     assert denver.latitude is not None  # geocoded from its ZIP code
     assert denver.intake_emails == "denver@example.org, denver-backup@example.org"
+
+
+def test_reports_in_english_whatever_language_is_active(location_index, services, tmp_path):
+    with translation.override("es"):
+        _, err, _ = run(write_csv(tmp_path, [{**GOOD, "phone": "12"}]))
+    assert "Row 2: phone: The phone number entered is not valid." in err

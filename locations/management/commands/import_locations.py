@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import (
+    BaseCommand,
+    CommandError,
+    CommandParser,
+    no_translations,
+)
 from django.core.validators import validate_slug
 from django.db import transaction
 from wagtail.models import Locale
@@ -124,6 +129,7 @@ class Command(BaseCommand):
             "default language).",
         )
 
+    @no_translations  # reports in English whatever language a caller had active
     def handle(self, *args: Any, **options: Any) -> None:
         self.dry_run: bool = options["dry_run"]
         self.parent = self._parent(options["parent"])
