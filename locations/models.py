@@ -498,7 +498,7 @@ def format_ranges(ranges: tuple[hours.TimeRange, ...], closed: bool = False) -> 
     if closed or not ranges:
         return gettext("Closed")
     return ", ".join(
-        pgettext("opening hours range", "%(opens)s\u2013%(closes)s")
+        pgettext("opening hours range", "%(opens)s–%(closes)s")
         % {"opens": time_format(r.opens), "closes": time_format(r.closes)}
         for r in ranges
     )
