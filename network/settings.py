@@ -246,3 +246,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PHONENUMBER_DEFAULT_REGION = "US"
 PHONENUMBER_DB_FORMAT = "E164"
 PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
+
+# Geocoding is offline (US ZIP centroids) unless GEOCODER_PROVIDER names a geopy service
+# ("nominatim", "arcgis", ...) or a dotted path to a geopy-compatible class; answers are cached.
+GEOCODER = {
+    "provider": env("GEOCODER_PROVIDER", default=""),
+    "timeout": env.float("GEOCODER_TIMEOUT", default=3.0),
+    # Passed to the geopy geocoder's constructor, e.g. {"api_key": "..."} or {"user_agent": "..."}.
+    "options": env.json("GEOCODER_OPTIONS", default={}),
+    # Passed to each geocode() call, e.g. {"country_codes": "us"} for Nominatim.
+    "geocode_options": env.json("GEOCODER_QUERY_OPTIONS", default={}),
+}
+# Nearest-centre API: searches per client IP (django-ratelimit rate). Behind a proxy that sets
+# X-Forwarded-For, RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR makes each visitor count separately.
+LOCATIONS_API_RATELIMIT = env("LOCATIONS_API_RATELIMIT", default="60/m")
+if env("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
