@@ -1,5 +1,6 @@
-"""Demo content of the blog: authors and reviewers, the article index and original articles in
-English and Spanish, curated links, featured posts, and the editorial workflow with its accounts.
+"""Demo content of the blog: the article index and original articles in English and Spanish, with
+their authors and reviewers (the network's demo people, some of whom practise at the demo centres),
+curated links, featured posts, and the editorial workflow with its accounts.
 
 Idempotent: running it again updates what exists. The article texts live in `demo_articles`.
 """
@@ -16,7 +17,6 @@ from wagtail.models import Locale, Page
 
 from blog.demo_articles import (
     ARTICLES,
-    PEOPLE,
     RED_FLAGS,
     RED_FLAGS_HEADING,
     RED_FLAGS_INTRO,
@@ -30,11 +30,11 @@ from blog.models import (
     BlogPageCondition,
     BlogPageRelatedLink,
     BlogPageService,
-    Person,
 )
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, ensure_editorial_setup
+from network.demo import demo_people
 from network.localization import translate
-from network.models import Condition, HomePage, Service
+from network.models import Condition, HomePage, Person, Service
 
 REVIEWER_ACCOUNT = ("Medical reviewer", "reviewer", "spine-reviewer-demo")
 EDITOR_USERNAME = "editor"  # created by the network demo
@@ -53,7 +53,7 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale=english)
     with transaction.atomic():
-        people = _load_people(english)
+        people = demo_people(english)
         index = _load_index(home)
         posts = {article["slug"]: _load_post(index, article, people) for article in ARTICLES}
         for article in ARTICLES:
@@ -66,9 +66,8 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
             ]
         )
         index.save_revision().publish()
-    # Translations publish page by page, outside the transaction above (see STACK-NOTES).
-    for key, _name, credentials, credentials_es, bio, bio_es in PEOPLE:
-        translate(people[key], "es", {credentials: credentials_es, bio: bio_es})
+    # Translations publish page by page, outside the transaction above (see STACK-NOTES). The
+    # people are translated by the network demo, so the Spanish posts link the Spanish people.
     translate(Page.objects.get(pk=index.pk), "es", _pairs(INDEX.values()))
     for article in ARTICLES:
         post = BlogPage.objects.get(pk=posts[article["slug"]].pk)
@@ -81,15 +80,6 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
 
 def _pairs(pairs: Any) -> dict[str, str]:
     return {en: es for en, es in pairs if en}
-
-
-def _load_people(locale: Locale) -> dict[str, Person]:
-    people = {}
-    for key, name, credentials, _c_es, bio, _b_es in PEOPLE:
-        people[key], _ = Person.objects.update_or_create(
-            name=name, locale=locale, defaults={"credentials": credentials, "bio": bio}
-        )
-    return people
 
 
 def _load_index(home: HomePage) -> BlogIndexPage:

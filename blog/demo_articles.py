@@ -1,64 +1,14 @@
-"""Demo articles and their authors, in English and Spanish, written for this project.
+"""Demo articles in English and Spanish, written for this project.
 
 Each body item pairs the English text with its Spanish translation, so the demo can build the
-English page and hand wagtail-localize the matching translations in one pass. Clinicians are
-fictional. The texts are general patient education, reviewed for plain, accurate wording.
+English page and hand wagtail-localize the matching translations in one pass. The texts are
+general patient education, reviewed for plain, accurate wording.
 """
 
 # Body items: ("heading", en, es), ("paragraph", en, es), ("list", [(en, es), ...]),
 # ("disclaimer", en, es), ("quote", en, es, attribution), ("book", heading_en, heading_es, text_en, text_es)
 
-# (key, name, credentials en, credentials es, bio en, bio es)
-PEOPLE = [
-    (
-        "elena-marsh",
-        "Dr. Elena Marsh",
-        "MD, physical medicine and rehabilitation",
-        "MD, medicina física y rehabilitación",
-        "Dr. Marsh is a physiatrist who leads the network's clinical standards. She helps patients recover movement without surgery whenever that is possible.",
-        "La Dra. Marsh es médica fisiatra y dirige los estándares clínicos de la red. Ayuda a los pacientes a recuperar el movimiento sin cirugía siempre que es posible.",
-    ),
-    (
-        "marcus-bell",
-        "Dr. Marcus Bell",
-        "MD, pain medicine",
-        "MD, medicina del dolor",
-        "Dr. Bell is a board-certified pain medicine physician. He performs spinal injections and radiofrequency procedures and believes every patient should understand their options.",
-        "El Dr. Bell es médico certificado en medicina del dolor. Realiza inyecciones espinales y procedimientos de radiofrecuencia, y cree que cada paciente debe entender sus opciones.",
-    ),
-    (
-        "priya-nair",
-        "Priya Nair",
-        "DPT, physical therapist",
-        "DPT, fisioterapeuta",
-        "Priya is a doctor of physical therapy who works with people returning to work and sport after back and neck injuries.",
-        "Priya es doctora en fisioterapia y trabaja con personas que vuelven al trabajo y al deporte tras lesiones de espalda y cuello.",
-    ),
-    (
-        "jordan-ellis",
-        "Jordan Ellis",
-        "LMT, licensed massage therapist",
-        "LMT, masajista terapéutico con licencia",
-        "Jordan has practised clinical massage for twelve years, mostly with people living with back pain and muscle spasm.",
-        "Jordan practica el masaje clínico desde hace doce años, sobre todo con personas que viven con dolor de espalda y espasmos musculares.",
-    ),
-    (
-        "sofia-ramirez",
-        "Dr. Sofía Ramírez",
-        "DC, chiropractor",
-        "DC, quiropráctica",
-        "Dr. Ramírez is a chiropractor who combines gentle spinal mobilisation with exercise and advice patients can use at home.",
-        "La Dra. Ramírez es quiropráctica y combina la movilización suave de la columna con ejercicios y consejos que los pacientes pueden aplicar en casa.",
-    ),
-    (
-        "daniel-okafor",
-        "Daniel Okafor",
-        "MPH, health educator",
-        "MPH, educador en salud",
-        "Daniel turns clinical guidance into plain language and writes most of the network's patient guides.",
-        "Daniel traduce las recomendaciones clínicas a un lenguaje sencillo y escribe la mayoría de las guías para pacientes de la red.",
-    ),
-]
+# Authors and reviewers are the network's demo people (`network.demo_people`), named by key.
 
 DISCLAIMER = (
     "This article is general information, not medical advice. Talk to a clinician about your own symptoms before starting a new treatment.",

@@ -1,4 +1,5 @@
-"""Health articles: the blog index, posts, their authors and reviewers, topics and related links.
+"""Health articles: the blog index, posts, topics and related links. Authors and reviewers are
+the network's `Person` snippets, the same people the centre pages list as providers.
 
 Topics, authors and related centres are inline orderables rather than many-to-many fields:
 wagtail-localize syncs child relations into translations (it does not sync M2M, upstream #820),
@@ -42,12 +43,11 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.reading_time import reading_minutes
 from network.blocks import BaseStreamBlock
-from network.models import Condition, NetworkSettings, Service
+from network.localization import localized
+from network.models import Condition, NetworkSettings, Person, Service, image_field
 
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
 LIST_IMAGE_FILTER = "fill-640x360"
@@ -56,46 +56,6 @@ SHARE_IMAGE_FILTER = "fill-1200x630"
 Topic = Condition | Service
 # Named by label, not imported: the blog depends on the network app only.
 CENTRE_PAGE_MODEL = "locations.LocationPage"
-
-
-@register_snippet
-class Person(TranslatableMixin, index.Indexed, models.Model):
-    """An author or a medical reviewer. One snippet serves both roles because the same clinician
-    often writes one article and reviews another; the role comes from where a post links them."""
-
-    name = models.CharField(_("name"), max_length=120)
-    credentials = models.CharField(
-        _("credentials"),
-        max_length=160,
-        blank=True,
-        help_text=_('Degrees and role, e.g. "MD, pain medicine physician".'),
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    bio = models.TextField(_("short bio"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("photo"), FieldPanel("bio")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [
-        SynchronizedField("name"),
-        TranslatableField("credentials"),
-        SynchronizedField("photo"),
-        TranslatableField("bio"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
 class BlogPageQuerySet(PageQuerySet):
@@ -136,15 +96,14 @@ def localized_posts(pages: list[Page], locale: Locale, exclude: Page | None = No
     """The visible versions of `pages` in `locale`, in the same order, in one query.
 
     Page links are synchronised (not translated) by wagtail-localize, so a Spanish post may
-    still point at an English one; matching on translation_key finds its Spanish version,
-    and a link whose target is unpublished, private or deleted simply drops out.
+    still point at an English one; the network's `localized()` finds its Spanish version by
+    translation_key, and a link whose target is unpublished, private or deleted simply drops out.
     """
-    keys = [page.translation_key for page in pages]
-    found = BlogPage.objects.visible().for_listing().filter(locale=locale, translation_key__in=keys)
+    unique = list({page.translation_key: page for page in pages}.values())
     if exclude is not None:
-        found = found.exclude(translation_key=exclude.translation_key)
-    by_key = {post.translation_key: post for post in found}
-    return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+        unique = [page for page in unique if page.translation_key != exclude.translation_key]
+    visible = BlogPage.objects.visible().for_listing()
+    return localized(unique, locale, queryset=visible, fallback=False)
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
@@ -316,14 +275,7 @@ class BlogPage(Page):
         related_name="+",
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = image_field(_("hero image"))
     hero_image_alt = models.CharField(
         _("hero image alt text"),
         max_length=250,
@@ -478,12 +430,12 @@ class BlogPage(Page):
             "dateModified": (
                 self.last_published_at or self.latest_revision_created_at or self.date
             ).isoformat(),
-            "author": [_schema_person(person) for person in self.people],
+            "author": [person.schema_org() for person in self.people],
             "publisher": {"@type": "Organization", "name": publisher},
             "about": [{"@type": "Thing", "name": term.name} for term in self.topic_terms],
         }
         if self.reviewer:
-            data["reviewedBy"] = _schema_person(self.reviewer)
+            data["reviewedBy"] = self.reviewer.schema_org()
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         image_url = self.share_image_url(request)
@@ -534,13 +486,6 @@ def _count_per_page(model: type[models.Model], **lookup: Any) -> Subquery:
         .values("n")
     )
     return Subquery(rows, output_field=IntegerField())
-
-
-def _schema_person(person: Person) -> dict[str, str]:
-    data = {"@type": "Person", "name": person.name}
-    if person.credentials:
-        data["honorificSuffix"] = person.credentials
-    return data
 
 
 class BlogPageAuthor(TranslatableMixin, Orderable):

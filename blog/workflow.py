@@ -39,14 +39,14 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 EDITOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
-    "blog.add_person",
-    "blog.change_person",
-    "blog.view_person",
+    "network.add_person",
+    "network.change_person",
+    "network.view_person",
     "network.view_condition",
     "network.view_service",
     "wagtail_localize.submit_translation",
 ]
-REVIEWER_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "blog.view_person"]
+REVIEWER_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "network.view_person"]
 
 
 def _permissions(names: list[str]) -> list[Permission]:

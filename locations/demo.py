@@ -1,4 +1,4 @@
-"""Demo content of the locations app: the finder, 32 fictional centres, providers, a manager.
+"""Demo content of the locations app: the finder, 33 fictional centres, their providers, a manager.
 
 All names, addresses, phone numbers (555-01xx, reserved for fiction) and texts are invented for
 this project; cities and ZIP codes are real and the coordinates sit near each ZIP's centroid. Runs
@@ -22,11 +22,11 @@ from locations.models import (
     LocationPage,
     LocationProvider,
     OpeningHours,
-    Provider,
     ZipCentroid,
 )
+from network.demo import demo_people
 from network.localization import translate
-from network.models import HomePage, NetworkSettings, Service
+from network.models import HomePage, NetworkSettings, Person, Service
 
 INDEX_INTRO = (
     "Find the centre nearest to you. Type your ZIP code or city, or let your browser share your "
@@ -125,19 +125,21 @@ ACCESS = [
     ("Ground-floor clinic with wide treatment rooms and height-adjustable tables.", "Clínica en planta baja con salas amplias y camillas de altura regulable."),
 ]  # fmt: skip
 
-# (name, credentials, credentials in Spanish, services, English bio, Spanish bio, centres)
-PROVIDERS = [
-    ("Elena Marquez", "MD, Physical Medicine and Rehabilitation", "MD, Medicina Física y Rehabilitación", ["pain", "epidural"], "Dr. Marquez finds the cause of long-lasting back pain and builds treatment plans that keep patients active.", "La Dra. Marquez busca la causa del dolor de espalda persistente y diseña planes que mantienen activos a sus pacientes.", ["austin-downtown", "austin-south-congress"]),
-    ("James Okafor", "DPT", "Doctor en Fisioterapia", ["pt"], "James helps runners and weekend athletes return to the sport they love after injury.", "James ayuda a corredores y deportistas de fin de semana a volver a su deporte después de una lesión.", ["austin-downtown", "san-antonio-riverwalk"]),
-    ("Priya Raman", "MD, Anesthesiology and Pain Medicine", "MD, Anestesiología y Medicina del Dolor", ["epidural", "rfa", "pain"], "Dr. Raman performs image-guided injections and radiofrequency treatment for spine and joint pain.", "La Dra. Raman realiza inyecciones guiadas por imagen y tratamientos por radiofrecuencia para el dolor de columna y articulaciones.", ["houston-midtown", "houston-memorial"]),
-    ("Marcus Bell", "DC", "Quiropráctico (DC)", ["chiro"], "Marcus combines gentle spinal adjustments with exercises you can do at home.", "Marcus combina ajustes suaves de columna con ejercicios que puede hacer en casa.", ["dallas-uptown", "denver-cherry-creek"]),
-    ("Sofia Delgado", "LMT", "Masajista terapéutica certificada", ["massage"], "Sofia eases muscle spasm and tension, especially after work injuries.", "Sofia alivia los espasmos y la tensión muscular, sobre todo tras lesiones laborales.", ["miami-brickell", "tampa-channelside", "orlando-lake-eola"]),
-    ("Hannah Cho", "MD, Orthopaedic Spine Surgery", "MD, Cirugía Ortopédica de Columna", ["surgery"], "Dr. Cho gives second opinions on spine surgery and operates only when other care has failed.", "La Dra. Cho ofrece segundas opiniones sobre cirugía de columna y opera solo cuando otros tratamientos no han funcionado.", ["los-angeles-arts-district", "san-diego-gaslamp"]),
-    ("David Levin", "DPT, OCS", "Doctor en Fisioterapia, especialista ortopédico", ["pt"], "David specialises in neck pain and posture problems from desk work.", "David se especializa en dolor de cuello y problemas de postura por trabajo de oficina.", ["new-york-chelsea", "brooklyn-heights"]),
-    ("Grace Whitaker", "LAc", "Acupunturista licenciada", ["acu"], "Grace uses acupuncture alongside physical therapy to calm chronic pain.", "Grace utiliza la acupuntura junto con la fisioterapia para calmar el dolor crónico.", ["seattle-first-hill", "chicago-lincoln-park"]),
-    ("Luis Herrera", "MD, Pain Medicine", "MD, Medicina del Dolor", ["pain", "epidural"], "Dr. Herrera treats sciatica and spinal stenosis and sees patients in English and Spanish.", "El Dr. Herrera trata la ciática y la estenosis espinal y atiende a pacientes en inglés y en español.", ["phoenix-roosevelt-row", "tucson-downtown", "chicago-loop"]),
-    ("Naomi Carter", "PTA", "Asistente de fisioterapia", ["pt", "massage"], "Naomi guides your exercise sessions and checks your progress from visit to visit.", "Naomi guía sus sesiones de ejercicio y revisa su progreso de una visita a otra.", ["atlanta-downtown", "atlanta-midtown", "raleigh-downtown"]),
-]  # fmt: skip
+# Where the network's demo people (`network.demo_people`) practise, by key. Some of them also
+# write or review the blog's articles: the pain physician who reviews the articles on injections
+# sees patients in Houston. Daniel Okafor, the health educator, sees no patients.
+PRACTICES = {
+    "elena-marsh": ["austin-downtown", "austin-south-congress"],
+    "james-okafor": ["austin-downtown", "san-antonio-riverwalk"],
+    "marcus-bell": ["houston-midtown", "houston-memorial"],
+    "sofia-ramirez": ["dallas-uptown", "denver-cherry-creek"],
+    "jordan-ellis": ["miami-brickell", "tampa-channelside", "orlando-lake-eola"],
+    "hannah-cho": ["los-angeles-arts-district", "san-diego-gaslamp"],
+    "priya-nair": ["new-york-chelsea", "brooklyn-heights"],
+    "grace-whitaker": ["seattle-first-hill", "chicago-lincoln-park"],
+    "luis-herrera": ["phoenix-roosevelt-row", "tucson-downtown", "chicago-loop"],
+    "naomi-carter": ["atlanta-downtown", "atlanta-midtown", "raleigh-downtown"],
+}
 
 
 def load(stdout: TextIO) -> list[tuple[str, str, str]]:
@@ -146,19 +148,17 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     services = {s.slug: s for s in Service.objects.filter(locale=english)}
     with transaction.atomic():
         index = _load_index(home)
-        providers = _load_providers(english, services)
-        centres = [_load_centre(index, row, services, providers) for row in CENTRES]
+        people = demo_people(english)
+        centres = [_load_centre(index, row, services, people) for row in CENTRES]
         _load_settings(index)
         _load_manager(centres)
     # Translations publish on commit: page by page, outside the transaction, re-read from the DB.
-    for provider in Provider.objects.filter(locale=english):
-        row = next(r for r in PROVIDERS if r[0] == provider.name)
-        translate(provider, "es", {row[1]: row[2], row[4]: row[5]})
+    # (The people are translated by the network demo.)
     translate(Page.objects.get(pk=index.pk), "es", INDEX_ES)
     for row in CENTRES:
         centre = LocationPage.objects.get(pk=next(c.pk for c in centres if c.slug == row[1]))
         translate(centre, "es", _centre_es(centre))
-    stdout.write(f"  locations: finder, {len(centres)} centres, {len(providers)} providers\n")
+    stdout.write(f"  locations: finder, {len(centres)} centres, {len(PRACTICES)} providers\n")
     return []
 
 
@@ -172,27 +172,11 @@ def _load_index(home: HomePage) -> LocationIndexPage:
     return LocationIndexPage.objects.get(pk=index.pk)
 
 
-def _bio(text: str) -> str:
-    return f"<p>{text}</p>"
-
-
-def _load_providers(locale: Locale, services: dict[str, Service]) -> dict[str, Provider]:
-    providers = {}
-    for name, credentials, _cred_es, specialties, bio, _bio_es, _centres in PROVIDERS:
-        provider, _ = Provider.objects.update_or_create(
-            name=name, locale=locale, defaults={"credentials": credentials, "bio": _bio(bio)}
-        )
-        provider.specialties.set([services[S[key]] for key in specialties])
-        provider.save()
-        providers[name] = provider
-    return providers
-
-
 def _load_centre(
     index: LocationIndexPage,
     row: tuple,
     services: dict[str, Service],
-    providers: dict[str, Provider],
+    people: dict[str, Person],
 ) -> LocationPage:
     title, slug, street, zip_code, area_code, hours, offered, accepts = row
     number = CENTRES.index(row)
@@ -223,7 +207,7 @@ def _load_centre(
     ]
     centre.hours_exceptions = _exceptions(slug)
     centre.provider_links = [
-        LocationProvider(provider=providers[p[0]]) for p in PROVIDERS if slug in p[6]
+        LocationProvider(provider=people[key]) for key, slugs in PRACTICES.items() if slug in slugs
     ]
     if centre.pk is None:
         index.add_child(instance=centre)

@@ -1,4 +1,8 @@
-"""Centres of the network: the finder (index) page, one page per centre, providers, and geodata."""
+"""Centres of the network: the finder (index) page, one page per centre, and geodata.
+
+The providers a centre lists are the network's `Person` snippets (also the blog's authors and
+reviewers), linked through the orderable `LocationProvider`.
+"""
 
 from datetime import datetime
 from decimal import Decimal
@@ -18,21 +22,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail.signals import page_published
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locations import hours
-from locations.i18n import localized
 from locations.states import US_STATES, US_TIME_ZONES
 from network.blocks import BaseStreamBlock
-from network.models import NetworkSettings, Service
+from network.localization import localized
+from network.models import NetworkSettings, Person, Service, image_field
 
 
 def validate_email_list(value: str) -> None:
@@ -54,18 +56,6 @@ def validate_email_list(value: str) -> None:
 
 def split_emails(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
-
-
-def photo_field() -> models.ForeignKey:
-    """An optional image; deleting the image from the library leaves the page without a photo."""
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
 
 class LocationIndexPage(Page):
@@ -214,7 +204,7 @@ class LocationPage(Page):
     )
     accepts_requests = models.BooleanField(_("accepts appointment requests"), default=True)
     services = ParentalManyToManyField("network.Service", blank=True, related_name="+")
-    photo = photo_field()
+    photo = image_field()
     photo_alt = models.CharField(
         _("photo description"),
         max_length=255,
@@ -311,7 +301,7 @@ class LocationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["appointment_url"] = appointment_url(request)
         context["services"] = self.services_in_language
-        context["providers"] = self.localized_providers()
+        context["providers"] = self.providers_in_language
         context["structured_data"] = self.structured_data(request)
         context["subpages"] = list(self.get_children().live().public().specific())
         return context
@@ -402,8 +392,10 @@ class LocationPage(Page):
         """The centre's services in the visitor's language (the JSON-LD and the page share them)."""
         return sorted(localized(self.services.all()), key=lambda service: service.name)
 
-    def localized_providers(self) -> list[dict]:
-        """[{"provider", "specialties"}] in the visitor's language, in three queries in all."""
+    @cached_property
+    def providers_in_language(self) -> list[dict]:
+        """[{"provider", "specialties"}] in the visitor's language, in three queries in all
+        (the page and the JSON-LD share them)."""
         links = self.provider_links.select_related("provider")
         providers = localized([link.provider for link in links])
         prefetch_related_objects(providers, "specialties")
@@ -420,7 +412,8 @@ class LocationPage(Page):
         ]
 
     def structured_data(self, request=None) -> dict:
-        """schema.org MedicalClinic JSON-LD for search engines; synchronised data only."""
+        """schema.org MedicalClinic JSON-LD for search engines: synchronised data, and the providers
+        (as `employee`) in the visitor's language."""
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalClinic",
@@ -441,6 +434,9 @@ class LocationPage(Page):
                 for service in self.services_in_language
             ],
         }
+        providers = [item["provider"].schema_org() for item in self.providers_in_language]
+        if providers:
+            data["employee"] = providers
         if self.latitude is not None and self.longitude is not None:
             data["geo"] = {
                 "@type": "GeoCoordinates",
@@ -498,7 +494,7 @@ def format_ranges(ranges: tuple[hours.TimeRange, ...], closed: bool = False) -> 
     if closed or not ranges:
         return gettext("Closed")
     return ", ".join(
-        pgettext("opening hours range", "%(opens)s–%(closes)s")
+        pgettext("opening hours range", "%(opens)s–%(closes)s")  # noqa: RUF001 (en dash wanted)
         % {"opens": time_format(r.opens), "closes": time_format(r.closes)}
         for r in ranges
     )
@@ -584,54 +580,13 @@ class HoursException(Orderable):
         )
 
 
-@register_snippet
-class Provider(TranslatableMixin, index.Indexed, ClusterableModel):
-    """A clinician, listed on the pages of the centres where they practise."""
-
-    name = models.CharField(_("name"), max_length=120)
-    credentials = models.CharField(
-        _("credentials"), max_length=120, blank=True, help_text=_("For example: MD, DPT, DC.")
-    )
-    photo = photo_field()
-    specialties = ParentalManyToManyField(
-        "network.Service", verbose_name=_("specialties"), blank=True, related_name="+"
-    )
-    bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("credentials"),
-        FieldPanel("photo"),
-        FieldPanel("specialties"),
-        FieldPanel("bio"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [
-        SynchronizedField("name", overridable=False),
-        TranslatableField("credentials"),
-        SynchronizedField("photo", overridable=False),
-        SynchronizedField("specialties", overridable=False),
-        TranslatableField("bio"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("provider")
-        verbose_name_plural = _("providers")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-    def localized_specialties(self) -> list[Service]:
-        return localized(self.specialties.all())
-
-
 class LocationProvider(Orderable):
-    """A provider practising at a centre; synchronised, so both languages list the same people."""
+    """A person practising at a centre; synchronised, so both languages list the same people
+    (shown in the visitor's language by `LocationPage.providers_in_language`)."""
 
     page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="provider_links")
     provider = models.ForeignKey(
-        Provider, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
+        Person, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("provider")]

@@ -1,4 +1,5 @@
-"""Demo content of the network app: settings, home and about pages, taxonomy, menus, accounts.
+"""Demo content of the network app: settings, home and about pages, taxonomy, people, menus,
+accounts.
 
 All text here was written for this project. Every function is idempotent: running it again updates
 what exists instead of duplicating it.
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from network.demo_people import PEOPLE
 from network.localization import translate
 from network.models import (
     Condition,
@@ -21,6 +23,7 @@ from network.models import (
     NavigationMenu,
     NavigationMenuItem,
     NetworkSettings,
+    Person,
     Service,
     StandardPage,
 )
@@ -181,6 +184,7 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     Locale.objects.get_or_create(language_code="es")
     with transaction.atomic():
         _load_taxonomy(english)
+        _load_people(english)
         home = _load_home(english)
         about = _load_about(home)
         _load_settings(home)
@@ -191,11 +195,15 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         for slug, name, description, name_es, description_es in rows:
             term = model.objects.get(slug=slug, locale=english)
             translate(term, "es", {name: name_es, description: description_es})
+    # After the services: the Spanish people then list the Spanish specialties where they can.
+    for _key, name, credentials, credentials_es, _specialties, bio, bio_es in PEOPLE:
+        person = Person.objects.get(name=name, locale=english)
+        translate(person, "es", {credentials: credentials_es, bio: bio_es})
     translate(home, "es", HOME_ES)
     translate(Page.objects.get(pk=about.pk), "es", ABOUT_ES)
     for menu in NavigationMenu.objects.filter(locale=english):
         translate(menu, "es", MENU_ES)
-    stdout.write("  network: settings, home and about pages, taxonomy, menus, accounts")
+    stdout.write("  network: settings, home and about pages, taxonomy, people, menus, accounts")
     return accounts
 
 
@@ -205,6 +213,22 @@ def _load_taxonomy(locale: Locale) -> None:
             model.objects.update_or_create(
                 slug=slug, locale=locale, defaults={"name": name, "description": description}
             )
+
+
+def _load_people(locale: Locale) -> None:
+    """The clinicians and writers the blog and the centres share (`network.demo_people`)."""
+    for _key, name, credentials, _c_es, specialties, bio, _b_es in PEOPLE:
+        person, _ = Person.objects.update_or_create(
+            name=name, locale=locale, defaults={"credentials": credentials, "bio": bio}
+        )
+        person.specialties.set(Service.objects.filter(slug__in=specialties, locale=locale))
+        person.save()
+
+
+def demo_people(locale: Locale) -> dict[str, Person]:
+    """The demo people in `locale`, by key, for the apps' demos to link."""
+    by_name = {person.name: person for person in Person.objects.filter(locale=locale)}
+    return {key: by_name[name] for key, name, *_ in PEOPLE}
 
 
 def _load_home(locale: Locale) -> HomePage:

@@ -1,19 +1,70 @@
-"""Translate pages and snippets in code (demo content, tests) the way wagtail-localize's editor does.
+"""Translate pages and snippets in code (demo content, tests) the way wagtail-localize's editor does,
+and show related translatable objects in the visitor's language.
 
 The admin's translation editor works from a `TranslationSource` and its `Translation` record; creating
 both here means editors can keep refining these translations in the admin afterwards.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from django.db import models
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+
+def localized(
+    objects: Iterable[T],
+    locale: Locale | None = None,
+    *,
+    queryset: models.QuerySet | None = None,
+    fallback: bool = True,
+) -> list[T]:
+    """`objects` swapped for their versions in `locale` (default: the active language), in order,
+    in one query.
+
+    wagtail-localize copies synchronised links (many-to-many fields, child objects, page choosers)
+    as they are, so a Spanish page may point at English services, people or articles (upstream
+    #820, #710). Pages therefore store one set of links and swap each object for its translation
+    when they display it, matching on `translation_key`.
+
+    - `fallback=True` (people, taxonomy): an object without a version in `locale` stays, in its
+      source wording, rather than disappearing; `fallback=False` drops it.
+    - `queryset` narrows what counts as a match (e.g. visible pages only, their listing data
+      prefetched); every object is then looked up, even one already in `locale`. Without it,
+      objects already in `locale` are kept as they are and cost no query.
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    locale = locale or Locale.get_active()
+    if queryset is None:
+        queryset = type(objects[0])._default_manager.all()
+        wanted = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+        if not wanted:
+            return objects
+    else:
+        wanted = {obj.translation_key for obj in objects}
+    found = {
+        obj.translation_key: obj
+        for obj in queryset.filter(locale=locale, translation_key__in=wanted)
+    }
+    swapped = []
+    for obj in objects:
+        if obj.translation_key not in wanted:
+            swapped.append(obj)  # already in `locale`
+        elif obj.translation_key in found:
+            swapped.append(found[obj.translation_key])
+        elif fallback:
+            swapped.append(obj)
+    return swapped
 
 
 def translate(

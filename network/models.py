@@ -3,18 +3,33 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .localization import localized
+
+
+def image_field(verbose_name: str = _("photo")) -> models.ForeignKey:
+    """An optional image from the library (a centre's photo, an article's hero image, a person's
+    portrait): deleting the image leaves the page or snippet without one rather than deleting it.
+    Alt text stays beside each use, because what an image needs as description depends on it."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -63,6 +78,73 @@ class Service(TaxonomyTerm):
         verbose_name = _("service")
         verbose_name_plural = _("services")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+@register_snippet
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A clinician or writer: an article's author or medical reviewer, a centre's provider.
+
+    One snippet for every role, shared by the blog and the centres like the taxonomy, because the
+    same clinician often practises at a centre, writes one article and reviews another; the role
+    comes from where a page links them. The photo is a portrait shown next to the name, so
+    templates render it as decorative (`alt=""`) and it needs no description of its own.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=160,
+        blank=True,
+        help_text=_('Degrees and role, e.g. "MD, pain medicine physician".'),
+    )
+    photo = image_field()
+    # A ParentalManyToManyField (not a plain M2M) so wagtail-localize copies the specialties into
+    # the translation when it creates it; pages show them through `localized()` (upstream #820).
+    specialties = ParentalManyToManyField(
+        Service,
+        verbose_name=_("specialties"),
+        blank=True,
+        related_name="+",
+        help_text=_("Shown on the pages of the centres where this person practises."),
+    )
+    bio = models.TextField(_("short bio"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        FieldPanel("specialties"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Not overridable: the Spanish version is the same person, with the same name, photo and
+    # specialties; only the wording of credentials and bio is translated.
+    translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        TranslatableField("credentials"),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("specialties", overridable=False),
+        TranslatableField("bio"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def localized_specialties(self) -> list[Service]:
+        """The specialties in the active language (the translation may link the source rows)."""
+        return localized(self.specialties.all())
+
+    def schema_org(self) -> dict[str, str]:
+        """schema.org Person data for the JSON-LD of articles (author, reviewer) and centres."""
+        data = {"@type": "Person", "name": self.name}
+        if self.credentials:
+            data["honorificSuffix"] = self.credentials
+        return data
 
 
 @register_setting(icon="site")
@@ -159,9 +241,7 @@ class NetworkSettings(BaseSiteSetting):
 class HomePage(Page):
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_image = image_field(_("hero image"))
     featured_services_heading = models.CharField(
         _("featured services heading"), max_length=200, blank=True
     )
@@ -193,14 +273,7 @@ class HomePage(Page):
         the lookup costs two queries however many services are featured.
         """
         services = [item.service for item in self.featured_services.select_related("service")]
-        translated = {
-            service.translation_key: service
-            for service in Service.objects.filter(
-                translation_key__in=[service.translation_key for service in services],
-                locale=Locale.get_active(),
-            )
-        }
-        return [translated.get(service.translation_key, service) for service in services]
+        return localized(services)
 
 
 class HomePageFeaturedService(Orderable):

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from network.models import Condition, HomePage, Service, StandardPage
+from network.models import Condition, HomePage, Person, Service, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -36,3 +36,13 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Service
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """A clinician: an article's author or reviewer, a centre's provider."""
+
+    name = factory.Sequence(lambda n: f"Dr. Person {n}")
+    credentials = "MD"
+
+    class Meta:
+        model = Person

@@ -14,17 +14,8 @@ from blog.models import (
     BlogPageCondition,
     BlogPageRelatedLink,
     BlogPageService,
-    Person,
 )
 from network.models import Condition
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Dr. Person {n}")
-    credentials = "MD"
-
-    class Meta:
-        model = Person
 
 
 class BlogIndexPageFactory(wagtail_factories.PageFactory):

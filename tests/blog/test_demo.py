@@ -7,9 +7,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from blog import demo as blog_demo
-from blog.models import BlogIndexPage, BlogPage, Person
+from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP
 from network import demo as network_demo
+from network.demo_people import PEOPLE
+from network.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +35,8 @@ def check_articles_exist_in_both_languages_once():
 
     assert english.count() == spanish.count() >= 12
     assert BlogIndexPage.objects.filter(title="Artículos de salud").count() == 1
-    assert Person.objects.filter(locale__language_code="en").count() == len(blog_demo.PEOPLE)
+    assert Person.objects.filter(locale__language_code="en").count() == len(PEOPLE)
+    assert Person.objects.filter(locale__language_code="es").count() == len(PEOPLE)
 
 
 def check_every_spanish_string_is_translated():

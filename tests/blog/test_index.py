@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogIndexFeaturedPost, BlogIndexPage
 from network.localization import translate
-from tests.blog.factories import BlogPageFactory, PersonFactory
-from tests.factories import ConditionFactory, ServiceFactory
+from tests.blog.factories import BlogPageFactory
+from tests.factories import ConditionFactory, PersonFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from blog.models import BlogPage
 from network.localization import translate
 from network.models import NetworkSettings
 from tests.blog.admin_forms import blog_page_form_data
-from tests.blog.factories import BlogPageFactory, PersonFactory
-from tests.factories import ConditionFactory, ServiceFactory, StandardPageFactory
+from tests.blog.factories import BlogPageFactory
+from tests.factories import ConditionFactory, PersonFactory, ServiceFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

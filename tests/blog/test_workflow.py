@@ -15,7 +15,8 @@ from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, WORKFLOW_NAME, ensure_
 from network.localization import translate
 from network.models import NetworkSettings
 from tests.blog.admin_forms import blog_page_form_data
-from tests.blog.factories import BlogPageFactory, PersonFactory
+from tests.blog.factories import BlogPageFactory
+from tests.factories import PersonFactory
 from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +145,8 @@ def test_editor_reaches_everything_needed_to_write(client, setup, blog_index):
     index_es = BlogIndexPage.objects.get(locale__language_code="es")
 
     for url in (
-        "/admin/snippets/blog/person/",
-        "/admin/snippets/blog/person/add/",
+        "/admin/snippets/network/person/",
+        "/admin/snippets/network/person/add/",
         "/admin/snippets/choose/network/condition/",
         "/admin/snippets/choose/network/service/",
         "/admin/choose-page/",

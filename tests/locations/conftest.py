@@ -6,12 +6,11 @@ from wagtail.models import Page, Site
 from locations.models import LocationProvider
 from network.localization import translate
 from network.models import NetworkSettings
-from tests.factories import ServiceFactory, StandardPageFactory
+from tests.factories import PersonFactory, ServiceFactory, StandardPageFactory
 from tests.locations.factories import (
     WEEKDAYS_9_TO_5,
     LocationIndexPageFactory,
     LocationPageFactory,
-    ProviderFactory,
     set_hours,
 )
 
@@ -53,8 +52,8 @@ def massage(locales):
 
 @pytest.fixture
 def provider(physio):
-    provider = ProviderFactory(
-        name="Dana Whitfield", credentials="DPT", bio="<p>Helps runners get back on track.</p>"
+    provider = PersonFactory(
+        name="Dana Whitfield", credentials="DPT", bio="Helps runners get back on track."
     )
     provider.specialties.set([physio])
     provider.save()

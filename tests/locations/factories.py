@@ -8,7 +8,6 @@ from locations.models import (
     LocationIndexPage,
     LocationPage,
     OpeningHours,
-    Provider,
 )
 
 
@@ -34,15 +33,6 @@ class LocationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LocationPage
-
-
-class ProviderFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Dr Provider {n}")
-    credentials = "MD"
-    bio = "<p>Treats back pain.</p>"
-
-    class Meta:
-        model = Provider
 
 
 def set_hours(page: LocationPage, weekly: dict[int, list[tuple[str, str]]], exceptions=()) -> None:

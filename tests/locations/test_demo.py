@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from locations import demo as locations_demo
-from locations.models import CentreManager, LocationIndexPage, LocationPage, Provider
+from locations.models import CentreManager, LocationIndexPage, LocationPage, LocationProvider
 from network import demo as network_demo
-from network.models import NetworkSettings
+from network.models import NetworkSettings, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,11 @@ def test_demo_centres_states_time_zones_languages_manager_and_reload(client, dem
     assert len(set(english.values_list("state", flat=True))) >= 8
     assert len(set(english.values_list("time_zone", flat=True))) >= 4
     assert 3 <= english.filter(accepts_requests=False).count() <= 4
-    assert Provider.objects.filter(locale__language_code="es").count() >= 10
+    assert Person.objects.filter(locale__language_code="es").count() >= 10
+    # The blog's pain physician and reviewer practises in Houston too: one person, two roles.
+    houston = LocationPage.objects.get(slug="houston-midtown", locale__language_code="en")
+    assert [link.provider.name for link in houston.provider_links.all()] == ["Dr. Marcus Bell"]
+    assert LocationProvider.objects.values("provider").distinct().count() == 10
     assert english.filter(opening_hours__weekday=5).distinct().count() >= 5
     html = client.get("/es/centros/", {"q": "78701", "radius": "10"}).text
     assert "Austin Centro" in html

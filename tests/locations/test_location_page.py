@@ -13,11 +13,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from locations.models import HoursException, LocationPage, LocationProvider, OpeningHours
 from network.models import StandardPage
-from tests.factories import ServiceFactory
+from tests.factories import PersonFactory, ServiceFactory
 from tests.locations.factories import (
     WEEKDAYS_9_TO_5,
     LocationPageFactory,
-    ProviderFactory,
     set_hours,
 )
 
@@ -143,6 +142,10 @@ def test_json_ld_describes_the_clinic(client, centre):
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 30.2707, "longitude": -97.742}
     assert data["telephone"] == "+15125550100"
     assert data["availableService"] == [{"@type": "MedicalTherapy", "name": "Physical therapy"}]
+    # The providers are the network's people, described as in the articles' author data.
+    assert data["employee"] == [
+        {"@type": "Person", "name": "Dana Whitfield", "honorificSuffix": "DPT"}
+    ]
     assert data["openingHoursSpecification"] == [
         {
             "@type": "OpeningHoursSpecification",
@@ -237,7 +240,7 @@ def test_centre_page_query_count_does_not_grow_with_content(
     services = [ServiceFactory() for _ in range(8)]
     centre.services.add(*services)
     for _ in range(6):
-        provider = ProviderFactory()
+        provider = PersonFactory()
         provider.specialties.set(services[:3])
         provider.save()
         centre.provider_links.add(LocationProvider(provider=provider))
