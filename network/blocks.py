@@ -1,8 +1,11 @@
 """StreamField blocks shared by every page type (generic pages, centre pages, blog posts)."""
 
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 
@@ -63,6 +66,96 @@ class BookAppointmentBlock(blocks.StructBlock):
         template = "network/blocks/book_appointment.html"
 
 
+YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com"}
+VIMEO_HOSTS = {"vimeo.com", "player.vimeo.com"}
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+YOUTUBE_TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
+
+
+@dataclass(frozen=True)
+class VideoLink:
+    """What the page shows for a video URL, worked out from the URL alone (no request).
+
+    `player_url` is the privacy-friendly player to load after the patient asks for it
+    (youtube-nocookie.com, Vimeo's player with "do not track"); it is empty for other sites,
+    which stay a plain link.
+    """
+
+    url: str
+    host: str  # the site the link leads to, e.g. "youtube.com", for the visible texts
+    provider: str = ""  # "YouTube" or "Vimeo" when the video can play on the page
+    player_url: str = ""
+
+
+def _youtube_start(query: dict[str, list[str]]) -> int:
+    """Seconds from `t=`/`start=` ("90", "90s", "1m30s"), 0 when absent or unreadable."""
+    text = (query.get("t") or query.get("start") or [""])[0]
+    match = YOUTUBE_TIME.match(text)
+    if not text or not match:
+        return 0
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def video_link(url: str) -> VideoLink:
+    """Recognise YouTube and Vimeo video URLs; anything else is a link to its own site."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = [segment for segment in parts.path.split("/") if segment]
+    query = parse_qs(parts.query)
+    if host in YOUTUBE_HOSTS:
+        if host == "youtu.be":
+            video_id = path[0] if path else ""
+        elif path[:1] in (["embed"], ["shorts"], ["live"], ["v"]) and len(path) > 1:
+            video_id = path[1]
+        else:
+            video_id = (query.get("v") or [""])[0]
+        if YOUTUBE_ID.match(video_id):
+            params = {"autoplay": 1}
+            if start := _youtube_start(query):
+                params["start"] = start
+            player = f"https://www.youtube-nocookie.com/embed/{video_id}?{urlencode(params)}"
+            return VideoLink(url, "youtube.com", "YouTube", player)
+        return VideoLink(url, "youtube.com")
+    if host in VIMEO_HOSTS:
+        numbers = [segment for segment in path if segment.isdigit()]
+        if numbers:
+            video_id = numbers[-1]
+            params = {"autoplay": 1, "dnt": 1}
+            following = path[path.index(video_id) + 1 :]
+            unlisted_hash = (query.get("h") or following or [""])[0]
+            if re.fullmatch(r"[0-9a-f]{6,}", unlisted_hash):
+                params["h"] = unlisted_hash
+            player = f"https://player.vimeo.com/video/{video_id}?{urlencode(params)}"
+            return VideoLink(url, "vimeo.com", "Vimeo", player)
+        return VideoLink(url, "vimeo.com")
+    return VideoLink(url, host)
+
+
+class VideoBlock(blocks.URLBlock):
+    """A video by its URL, shown as a link until the patient asks to load the player.
+
+    The network's rule: pages need nothing from the internet to render, and the site makes no
+    third-party request unless the patient asks. Wagtail's EmbedBlock breaks both: rendering calls
+    the oEmbed provider on a cache miss, and the player loads from the provider at once. This
+    block stores the same value (the URL; existing "embed" content stays valid), works out the
+    player from the URL alone (`video_link`), and the template renders a link plus a "Load the
+    video here" button that site.js turns into the player's iframe on click. A URL field rather
+    than an EmbedBlock in the admin too: EmbedBlock validates by asking the provider, which would
+    make saving a page depend on YouTube; other sites are accepted and shown as a plain link.
+    """
+
+    def get_context(self, value: str, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context)
+        context["video"] = video_link(value or "")
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "network/blocks/video.html"
+        label = _("Video")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -73,4 +166,10 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     callout = CalloutBlock()
     book_appointment = BookAppointmentBlock()
-    embed = EmbedBlock(help_text=_("A video or other embeddable URL."), icon="media")
+    # Named "embed" as before, so stored content stays valid.
+    embed = VideoBlock(
+        help_text=_(
+            "The address of a YouTube or Vimeo video. Visitors see a link and load the player "
+            "only if they choose to; addresses on other sites are shown as a plain link."
+        ),
+    )

@@ -59,3 +59,27 @@
   });
   apply();
 })();
+
+// Videos load only when the patient asks. Progressive enhancement: without this script the video
+// block is a link to the video; with it, a button in the figure swaps itself for the player's
+// iframe (youtube-nocookie.com or Vimeo's player, built on the server from the stored URL), so no
+// request goes to the video site before the click.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-video-embed]").forEach(function (figure) {
+    var frame = figure.querySelector("[data-video-embed-frame]");
+    var button = figure.querySelector("[data-video-embed-load]");
+    if (!frame || !button) return;
+    frame.hidden = false;
+    button.addEventListener("click", function () {
+      var iframe = document.createElement("iframe");
+      iframe.src = figure.getAttribute("data-player-url");
+      iframe.title = figure.getAttribute("data-player-title");
+      iframe.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+      iframe.allowFullscreen = true;
+      iframe.referrerPolicy = "strict-origin-when-cross-origin";
+      frame.replaceChildren(iframe);
+      iframe.focus();
+    });
+  });
+})();
