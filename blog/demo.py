@@ -32,7 +32,7 @@ from blog.models import (
     BlogPageService,
 )
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, ensure_editorial_setup
-from network.demo import demo_people
+from network.demo import add_menu_link, demo_people
 from network.localization import translate
 from network.models import Condition, HomePage, Person, Service
 
@@ -69,6 +69,7 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     # Translations publish page by page, outside the transaction above (see STACK-NOTES). The
     # people are translated by the network demo, so the Spanish posts link the Spanish people.
     translate(Page.objects.get(pk=index.pk), "es", _pairs(INDEX.values()))
+    add_menu_link("main", index, "Health articles", "Artículos de salud")
     for article in ARTICLES:
         post = BlogPage.objects.get(pk=posts[article["slug"]].pk)
         translate(post, "es", _article_strings(article))

@@ -24,7 +24,7 @@ from locations.models import (
     OpeningHours,
     ZipCentroid,
 )
-from network.demo import demo_people
+from network.demo import add_menu_link, demo_people
 from network.localization import translate
 from network.models import HomePage, NetworkSettings, Person, Service
 
@@ -155,6 +155,7 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     # Translations publish on commit: page by page, outside the transaction, re-read from the DB.
     # (The people are translated by the network demo.)
     translate(Page.objects.get(pk=index.pk), "es", INDEX_ES)
+    add_menu_link("main", index, "Find a centre", "Buscar un centro")
     for row in CENTRES:
         centre = LocationPage.objects.get(pk=next(c.pk for c in centres if c.slug == row[1]))
         translate(centre, "es", _centre_es(centre))

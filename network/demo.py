@@ -321,6 +321,22 @@ MENU_ES = {
 }
 
 
+def add_menu_link(name: str, page: Page, label: str, label_es: str) -> None:
+    """Append an app's page to a demo menu (once) and refresh the menu's Spanish version.
+
+    The network demo cannot know the finder or the blog; their demos call this for their index
+    pages, so the menus list every section without the network app importing the others."""
+    menu = NavigationMenu.objects.get(name=name, locale=page.locale)
+    items = [item for item in menu.items.order_by("sort_order") if item.link_page_id != page.pk]
+    items.append(NavigationMenuItem(link_page=page, label=label, locale=page.locale))
+    for sort_order, item in enumerate(items):
+        item.sort_order = sort_order
+    menu.items = items
+    menu.save()
+    MENU_ES[label] = label_es
+    translate(menu, "es", MENU_ES)
+
+
 def _load_menus(locale: Locale, home: HomePage, about: StandardPage) -> None:
     menus = {
         "main": [(home, "Home"), (about, "About us")],
@@ -333,6 +349,7 @@ def _load_menus(locale: Locale, home: HomePage, about: StandardPage) -> None:
         for page, label in links:
             item = current.get(page.pk) or NavigationMenuItem(link_page=page, locale=locale)
             item.label = label
+            item.sort_order = len(items)
             items.append(item)
         menu.items = items
         menu.save()

@@ -71,12 +71,20 @@ def test_demo_network_in_both_languages(client, settings):
     assert isinstance(site.root_page.specific, HomePage)
     assert NetworkSettings.for_site(site).main_phone.as_e164 == "+18005550142"
     menu_es = NavigationMenu.objects.get(name="main", locale__language_code="es")
-    assert [item.label for item in menu_es.items.all()] == ["Inicio", "Quiénes somos"]
+    # The locations and blog demos add their sections to the network's menu.
+    assert [item.label for item in menu_es.items.all()] == [
+        "Inicio",
+        "Quiénes somos",
+        "Buscar un centro",
+        "Artículos de salud",
+    ]
 
     english = client.get("/en/", HTTP_HOST="127.0.0.1:8000")
     spanish = client.get("/es/quienes-somos/", HTTP_HOST="127.0.0.1:8000")
 
     assert "Relief for your back and neck, close to home" in english.text
+    assert '<a href="/en/locations/">Find a centre</a>' in english.text
+    assert '<a href="/en/health-articles/">Health articles</a>' in english.text
     assert "<h3>Fisioterapia</h3>" in client.get("/es/", HTTP_HOST="127.0.0.1:8000").text
     assert spanish.status_code == 200
     assert "Nuestro enfoque" in spanish.text
