@@ -141,6 +141,26 @@ def test_seo_tags_and_structured_data(client, blog_index, network_settings, loca
     assert "Medically reviewed by Dr. Omar Haddad" in html
 
 
+def test_review_line_reads_well_with_and_without_credentials(client, blog_index):
+    with_credentials = BlogPageFactory(
+        parent=blog_index,
+        reviewer=PersonFactory(name="Dr. Omar Haddad", credentials="MD"),
+        last_reviewed="2026-04-01",
+    )
+    without_credentials = BlogPageFactory(
+        parent=blog_index,
+        reviewer=PersonFactory(name="Omar Haddad", credentials=""),
+        last_reviewed="2026-04-01",
+    )
+
+    assert "Medically reviewed by Dr. Omar Haddad, MD on April 1, 2026" in (
+        client.get(with_credentials.url).text
+    )
+    assert "Medically reviewed by Omar Haddad on April 1, 2026" in (
+        client.get(without_credentials.url).text
+    )
+
+
 def test_search_description_wins_over_introduction(client, blog_index):
     post = BlogPageFactory(parent=blog_index, search_description="Custom summary.")
 
