@@ -54,6 +54,43 @@ def test_menus_link_to_pages_in_the_visitors_language(client, home, home_es, abo
     assert '<a href="/es/quienes-somos/">Quiénes somos</a>' in spanish
 
 
+def test_menu_skips_drafts_and_keeps_untranslated_pages(client, home, home_es, about, about_es):
+    untranslated = StandardPageFactory(parent=home, title="Insurance", slug="insurance")
+    draft = StandardPageFactory(parent=home, title="Coming soon", slug="coming-soon", live=False)
+    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
+    for page in (about, untranslated, draft):
+        NavigationMenuItem.objects.create(menu=menu, link_page=page, locale=home.locale)
+
+    spanish = client.get("/es/").text
+
+    assert '<a href="/es/quienes-somos/">Quiénes somos</a>' in spanish
+    assert '<a href="/en/insurance/">Insurance</a>' in spanish  # no Spanish version yet
+    assert "Coming soon" not in spanish
+
+
+def test_menu_costs_the_same_queries_whatever_its_length(
+    client, home, home_es, django_assert_max_num_queries
+):
+    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
+
+    def add_links(count: int) -> None:
+        for _ in range(count):
+            page = StandardPageFactory(parent=home)
+            translate(page, "es", {})
+            NavigationMenuItem.objects.create(menu=menu, link_page=page, locale=home.locale)
+
+    add_links(1)
+    client.get("/es/")  # warm caches shared by every request (site root paths, content types)
+    with django_assert_max_num_queries(1000) as one_link:
+        client.get("/es/")
+    add_links(5)
+
+    with django_assert_max_num_queries(len(one_link.captured_queries)):
+        html = client.get("/es/").text
+
+    assert html.count('<li><a href="/es/standard-page-') == 6
+
+
 def test_menu_marks_the_current_page(client, home, about):
     menu = NavigationMenu.objects.create(name="main", locale=home.locale)
     NavigationMenuItem.objects.create(menu=menu, link_page=about, locale=home.locale)
