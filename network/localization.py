@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from django.db import models
-from modelcluster.models import get_all_child_relations
 from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
@@ -105,28 +104,4 @@ def translate(
     if publish and drafts:
         translated.get_latest_revision().publish()
         translated.refresh_from_db()
-    elif not drafts:
-        _mirror_child_order(instance, translated)
     return translated
-
-
-def _mirror_child_order(source: models.Model, translated: models.Model) -> None:
-    """Give a translated snippet's orderable children (menu links) the source's order.
-
-    When wagtail-localize adds a new child to an existing translation, modelcluster renumbers the
-    children in the order the database returned them, which PostgreSQL does not keep: a link
-    added last in English could come first in Spanish. The children share translation keys, so the
-    source's `sort_order` is copied across.
-    """
-    for relation in get_all_child_relations(source):
-        model = relation.related_model
-        if not (issubclass(model, TranslatableMixin) and hasattr(model, "sort_order")):
-            continue
-        order = {
-            child.translation_key: child.sort_order
-            for child in getattr(source, relation.get_accessor_name()).all()
-        }
-        for child in model.objects.filter(**{relation.field.name: translated}):
-            wanted = order.get(child.translation_key, child.sort_order)
-            if child.sort_order != wanted:
-                model.objects.filter(pk=child.pk).update(sort_order=wanted)

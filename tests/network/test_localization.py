@@ -1,11 +1,11 @@
-"""`localized()` and `translate()`: objects in one language, translations made in code."""
+"""`localized()`: related objects swapped for their versions in one language, in one query."""
 
 import pytest
 from django.utils import translation
 
 from network.localization import localized, translate
-from network.models import NavigationMenu, NavigationMenuItem, Person, Service
-from tests.factories import PersonFactory, ServiceFactory, StandardPageFactory
+from network.models import Person, Service
+from tests.factories import PersonFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,23 +55,3 @@ def test_translated_person_keeps_name_and_specialties(locales):
     with translation.override("es"):
         assert [s.name for s in spanish.localized_specialties()] == ["Fisioterapia"]
     assert Service.objects.filter(locale=locales["es"]).count() == 1
-
-
-def test_translated_menu_follows_the_source_order(home, home_es):
-    pages = [StandardPageFactory(parent=home, title=title) for title in ("One", "Two", "Three")]
-    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
-    for position, page in enumerate(pages[:2]):
-        NavigationMenuItem.objects.create(
-            menu=menu, link_page=page, label=page.title, sort_order=position, locale=home.locale
-        )
-    spanish = translate(menu, "es", {"One": "Uno", "Two": "Dos"})
-    # The Spanish order drifts (as a database that returns rows in another order makes it).
-    for item, position in zip(spanish.items.all(), (1, 0), strict=True):
-        NavigationMenuItem.objects.filter(pk=item.pk).update(sort_order=position)
-    NavigationMenuItem.objects.create(
-        menu=menu, link_page=pages[2], label="Three", sort_order=2, locale=home.locale
-    )
-
-    spanish = translate(NavigationMenu.objects.get(pk=menu.pk), "es", {"Three": "Tres"})
-
-    assert [item.label for item in spanish.items.order_by("sort_order")] == ["Uno", "Dos", "Tres"]
