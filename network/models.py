@@ -330,7 +330,9 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
     panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
     translatable_fields = [TranslatableField("label"), SynchronizedField("link_url")]
 
-    class Meta(TranslatableMixin.Meta):
+    # Orderable.Meta too: without its ordering the links come back in whatever order the database
+    # keeps rows (PostgreSQL moves updated rows), so a menu could list its last link first.
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         unique_together = [("translation_key", "locale")]
 
 

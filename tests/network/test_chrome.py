@@ -91,6 +91,19 @@ def test_menu_costs_the_same_queries_whatever_its_length(
     assert html.count('<li><a href="/es/standard-page-') == 6
 
 
+def test_menu_lists_links_in_their_order_not_the_order_they_were_stored(client, home, about):
+    insurance = StandardPageFactory(parent=home, title="Insurance", slug="insurance")
+    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
+    NavigationMenuItem.objects.create(menu=menu, link_page=about, sort_order=1, locale=home.locale)
+    NavigationMenuItem.objects.create(
+        menu=menu, link_page=insurance, sort_order=0, locale=home.locale
+    )
+
+    html = client.get("/en/").text
+
+    assert html.index('href="/en/insurance/"') < html.index('href="/en/about-us/"')
+
+
 def test_menu_marks_the_current_page(client, home, about):
     menu = NavigationMenu.objects.create(name="main", locale=home.locale)
     NavigationMenuItem.objects.create(menu=menu, link_page=about, locale=home.locale)
