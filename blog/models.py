@@ -16,7 +16,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import (
     Count,
-    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -24,7 +23,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +38,6 @@ from wagtail.models import (
     Page,
     PageManager,
     PageQuerySet,
-    PageViewRestriction,
     TranslatableMixin,
 )
 from wagtail.search import index
@@ -48,6 +46,7 @@ from blog.reading_time import reading_minutes
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
+from network.visibility import exclude_private
 
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
 LIST_IMAGE_FILTER = "fill-640x360"
@@ -60,16 +59,8 @@ CENTRE_PAGE_MODEL = "locations.LocationPage"
 
 class BlogPageQuerySet(PageQuerySet):
     def visible(self) -> BlogPageQuerySet:
-        """What visitors may see: live, outside private sections.
-
-        Unlike Wagtail's `public()`, which first loads every restriction in a query of its own,
-        the private-section test is a subquery, so each listing costs one query, not two.
-        """
-        restriction_above = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        private = Page.objects.filter(Exists(restriction_above)).values("pk")
-        return self.live().exclude(pk__in=private)
+        """What visitors may see: live, outside private sections."""
+        return exclude_private(self.live())
 
     def for_listing(self) -> BlogPageQuerySet:
         """Everything a post card shows, fetched in a fixed number of queries."""

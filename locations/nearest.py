@@ -33,7 +33,8 @@ from geographiclib.geodesic import Geodesic
 from geopy.distance import ELLIPSOIDS
 from geopy.units import miles as km_to_miles
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction
+
+from network.visibility import exclude_private
 
 if TYPE_CHECKING:
     from .models import LocationPage
@@ -91,29 +92,13 @@ def _language_codes() -> tuple[str, str]:
     return active, default
 
 
-def _public(pages: QuerySet[LocationPage]) -> QuerySet[LocationPage]:
-    """Wagtail's `.public()`, cheaper: no centre at or below a page with a view restriction.
-
-    Wagtail loads every restriction joined to its page, which SQLite plans as a scan of all pages
-    (~5 ms at 10,000 centres). Reading the restricted page ids alone is a tiny query, and almost
-    always empty; only then are their paths needed.
-    """
-    restricted_ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
-    if not restricted_ids:
-        return pages
-    private = Q()
-    for path in Page.objects.filter(pk__in=restricted_ids).values_list("path", flat=True):
-        private |= Q(path__startswith=path)
-    return pages.exclude(private)
-
-
 def centre_queryset() -> QuerySet[LocationPage]:
     """Centres a visitor may see: live, public pages in the active language, plus default-language
     centres not yet translated into it (a Spanish visitor still finds every centre)."""
     from .models import LocationPage
 
     active, default = _language_codes()
-    pages = _public(LocationPage.objects.live()).prefetch_related("services")
+    pages = exclude_private(LocationPage.objects.live()).prefetch_related("services")
     if active == default:
         return pages.filter(locale__language_code=active)
     translated = LocationPage.objects.live().filter(locale__language_code=active)
