@@ -6,6 +6,26 @@ from wagtail.models import Locale, Page, Site
 from network.localization import translate
 from tests.factories import HomePageFactory
 
+DEMO_TESTS = "tests/demo/"
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Send every test of `tests/demo/` to one xdist worker, so the demo is loaded once; the
+    other tests are spread one by one, as with xdist's default `load`.
+
+    xdist's own `--dist loadgroup` would do this with a marker, but it renames items through an
+    attribute that pytest 9.2 no longer reads, so the groups are silently ignored.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "demo" if nodeid.startswith(DEMO_TESTS) else nodeid
+
+    if config.getvalue("dist") == "load":
+        return DemoTogether(config, log)
+    return None
+
 
 @pytest.fixture
 def locales(db) -> dict[str, Locale]:
