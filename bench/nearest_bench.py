@@ -115,8 +115,8 @@ def add_centres(index, services, start: int, stop: int, points, rng: random.Rand
             batch = range(batch_start, min(batch_start + 5_000, stop))
             pages = [
                 Page(
-                    title=f"Centre {n}",
-                    draft_title=f"Centre {n}",
+                    title=f"Center {n}",
+                    draft_title=f"Center {n}",
                     slug=f"centre-{n}",
                     content_type=content_type,
                     locale_id=index.locale_id,
@@ -238,7 +238,7 @@ def main() -> None:
         help="time budget per size and kind for the brute-force scan (default 20 s)",
     )
     parser.add_argument(
-        "--sizes", type=int, nargs="+", default=list(SIZES), help="numbers of centres to build"
+        "--sizes", type=int, nargs="+", default=list(SIZES), help="numbers of centers to build"
     )
     parser.add_argument(
         "--profile",

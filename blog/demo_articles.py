@@ -235,7 +235,7 @@ ARTICLES = [
             ("heading", "What a herniated disc is", "Qué es una hernia de disco"),
             (
                 "paragraph",
-                "Discs are the cushions between the bones of the spine. Each has a tough outer ring and a soft centre. A herniation happens when part of the centre pushes through the ring and presses on a nearby nerve.",
+                "Discs are the cushions between the bones of the spine. Each has a tough outer ring and a soft center. A herniation happens when part of the center pushes through the ring and presses on a nearby nerve.",
                 "Los discos son los cojines que hay entre las vértebras. Cada uno tiene un anillo exterior resistente y un centro blando. La hernia se produce cuando parte del centro atraviesa el anillo y presiona un nervio cercano.",
             ),
             (
@@ -636,7 +636,7 @@ ARTICLES = [
             ("heading", "Paperwork", "Trámites"),
             (
                 "paragraph",
-                "Many of our centres accept workers' compensation. Bring your claim number and your employer's insurance details to your first visit, and we will handle the reports your case needs.",
+                "Many of our centers accept workers' compensation. Bring your claim number and your employer's insurance details to your first visit, and we will handle the reports your case needs.",
                 "Muchos de nuestros centros aceptan la compensación laboral. Traiga su número de reclamación y los datos del seguro de su empleador a la primera visita, y nos ocuparemos de los informes que necesite su caso.",
             ),
             "red_flags",
@@ -730,7 +730,7 @@ ARTICLES = [
             ("heading", "What it can help with", "En qué puede ayudar"),
             (
                 "paragraph",
-                "For recent low back pain and some kinds of neck pain, manipulation and mobilisation can reduce pain and stiffness, with results similar to other first treatments such as exercise.",
+                "For recent low back pain and some kinds of neck pain, manipulation and mobilization can reduce pain and stiffness, with results similar to other first treatments such as exercise.",
                 "En el dolor lumbar reciente y algunos tipos de dolor de cuello, la manipulación y la movilización pueden reducir el dolor y la rigidez, con resultados parecidos a otros tratamientos iniciales como el ejercicio.",
             ),
             ("heading", "What a visit looks like", "Cómo es una visita"),
@@ -742,7 +742,7 @@ ARTICLES = [
                         "Preguntas sobre su salud y una exploración",
                     ),
                     (
-                        "Gentle mobilisation or a quick adjustment, only with your consent",
+                        "Gentle mobilization or a quick adjustment, only with your consent",
                         "Movilización suave o un ajuste rápido, siempre con su consentimiento",
                     ),
                     (

@@ -309,7 +309,7 @@ class BlogPage(Page):
             ),
             max_num=RELATED_POSTS_CEILING,
         ),
-        InlinePanel("centres", label=_("Related centres")),
+        InlinePanel("centres", label=_("Related centers")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -532,7 +532,7 @@ class BlogPageCentre(Orderable):
 
     page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="centres")
     centre = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page", verbose_name=_("center"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [PageChooserPanel("centre", page_type=CENTRE_PAGE_MODEL)]

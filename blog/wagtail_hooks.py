@@ -23,7 +23,7 @@ def latest_articles(page: Page, request: HttpRequest | None) -> tuple[str, dict]
     """Latest three articles on a centre page (those about it) and on the home page (all)."""
     model = page.specific_class._meta.label if page.specific_class else ""
     if model == CENTRE_PAGE_MODEL:
-        heading = _("Articles about this centre")
+        heading = _("Articles about this center")
     elif model == HOME_PAGE_MODEL:
         heading = _("Latest articles")
     else:

@@ -29,7 +29,7 @@ from network.localization import translate
 from network.models import HomePage, NetworkSettings, Person, Service
 
 INDEX_INTRO = (
-    "Find the centre nearest to you. Type your ZIP code or city, or let your browser share your "
+    "Find the center nearest to you. Type your ZIP code or city, or let your browser share your "
     "location."
 )
 INDEX_ES = {
@@ -155,11 +155,11 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     # Translations publish on commit: page by page, outside the transaction, re-read from the DB.
     # (The people are translated by the network demo.)
     translate(Page.objects.get(pk=index.pk), "es", INDEX_ES)
-    add_menu_link("main", index, "Find a centre", "Buscar un centro")
+    add_menu_link("main", index, "Find a center", "Buscar un centro")
     for row in CENTRES:
         centre = LocationPage.objects.get(pk=next(c.pk for c in centres if c.slug == row[1]))
         translate(centre, "es", _centre_es(centre))
-    stdout.write(f"  locations: finder, {len(centres)} centres, {len(PRACTICES)} providers\n")
+    stdout.write(f"  locations: finder, {len(centres)} centers, {len(PRACTICES)} providers\n")
     return []
 
 

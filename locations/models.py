@@ -193,7 +193,7 @@ class LocationPage(Page):
         max_length=500,
         blank=True,
         validators=[validate_email_list],
-        help_text=_("Where this centre's appointment requests go; separate several with commas."),
+        help_text=_("Where this center's appointment requests go; separate several with commas."),
     )
     time_zone = models.CharField(
         _("time zone"),
@@ -293,8 +293,8 @@ class LocationPage(Page):
     subpage_types = ["network.StandardPage"]
 
     class Meta:
-        verbose_name = _("centre")
-        verbose_name_plural = _("centres")
+        verbose_name = _("center")
+        verbose_name_plural = _("centers")
         indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_lon_idx")]
 
     def get_context(self, request, *args, **kwargs) -> dict:
@@ -652,10 +652,10 @@ class CentreManager(models.Model):
     )
     centres = models.ManyToManyField(
         LocationPage,
-        verbose_name=_("centres"),
+        verbose_name=_("centers"),
         related_name="+",
         limit_choices_to=default_locale_centres,
-        help_text=_("The user may edit these centres' pages and the pages under them."),
+        help_text=_("The user may edit these centers' pages and the pages under them."),
     )
     can_publish = models.BooleanField(
         _("can publish"),
@@ -673,8 +673,8 @@ class CentreManager(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("centre manager")
-        verbose_name_plural = _("centre managers")
+        verbose_name = _("center manager")
+        verbose_name_plural = _("center managers")
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
@@ -682,7 +682,7 @@ class CentreManager(models.Model):
     def centre_names(self) -> str:
         return ", ".join(centre.title for centre in self.centres.all())
 
-    centre_names.short_description = _("centres")
+    centre_names.short_description = _("centers")
 
 
 @receiver(post_save, sender=CentreManager)

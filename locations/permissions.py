@@ -13,7 +13,7 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 LOCATION_MANAGERS_GROUP = "Location managers"
-GROUP_PREFIX = "Centre manager: "
+GROUP_PREFIX = "Center manager: "
 
 
 def page_permissions(can_publish: bool) -> list[Permission]:

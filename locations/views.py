@@ -11,7 +11,7 @@ class CentreManagerViewSet(ModelViewSet):
 
     model = CentreManager
     icon = "group"
-    menu_label = _("Centre managers")
+    menu_label = _("Center managers")
     add_to_settings_menu = True
     list_display = ["__str__", "centre_names", "can_publish"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

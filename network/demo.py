@@ -110,7 +110,7 @@ SERVICES = [
     (
         "chiropractic-care",
         "Chiropractic care",
-        "Spinal adjustments and mobilisation.",
+        "Spinal adjustments and mobilization.",
         "Quiropráctica",
         "Ajustes y movilización de la columna.",
     ),
@@ -161,7 +161,7 @@ FEATURED_SERVICES = (
 HOME_ES = {
     "Home": "Inicio",
     "Relief for your back and neck, close to home": "Alivio para su espalda y cuello, cerca de casa",
-    "Specialists in spine care and pain management at centres across the country. Tell us where you are and we will find the nearest one.": "Especialistas en columna y manejo del dolor en centros de todo el país. Díganos dónde está y encontraremos el más cercano.",
+    "Specialists in spine care and pain management at centers across the country. Tell us where you are and we will find the nearest one.": "Especialistas en columna y manejo del dolor en centros de todo el país. Díganos dónde está y encontraremos el más cercano.",
     "How we can help": "Cómo podemos ayudarle",
     "Care that starts with listening": "Una atención que empieza por escuchar",
     "Every first visit begins with a conversation about your pain, your work and what you want to get back to. Your plan is built around that, not around a template.": "Cada primera visita comienza con una conversación sobre su dolor, su trabajo y lo que quiere volver a hacer. Su plan se construye a partir de eso, no de una plantilla.",
@@ -174,7 +174,7 @@ ABOUT_ES = {
     "Our approach": "Nuestro enfoque",
     "We start with the least invasive care that can work: movement, manual therapy and education. When that is not enough, our physicians offer injections and other procedures, and refer to surgeons only when it is truly needed.": "Empezamos con la atención menos invasiva que pueda funcionar: movimiento, terapia manual y educación. Cuando no es suficiente, nuestros médicos ofrecen inyecciones y otros procedimientos, y derivan a cirugía solo cuando de verdad hace falta.",
     "Insurance and payment": "Seguros y pagos",
-    "Most centres accept major insurance plans, Medicare and workers' compensation. Call your centre before your visit and we will check your coverage with you.": "La mayoría de los centros aceptan los principales seguros, Medicare y compensación laboral. Llame a su centro antes de la visita y revisaremos su cobertura con usted.",
+    "Most centers accept major insurance plans, Medicare and workers' compensation. Call your center before your visit and we will check your coverage with you.": "La mayoría de los centros aceptan los principales seguros, Medicare y compensación laboral. Llame a su centro antes de la visita y revisaremos su cobertura con usted.",
 }
 
 
@@ -241,7 +241,7 @@ def _load_home(locale: Locale) -> HomePage:
         )
     home.hero_heading = "Relief for your back and neck, close to home"
     home.hero_text = (
-        "Specialists in spine care and pain management at centres across the country. "
+        "Specialists in spine care and pain management at centers across the country. "
         "Tell us where you are and we will find the nearest one."
     )
     home.featured_services_heading = "How we can help"
@@ -293,8 +293,8 @@ def _load_about(home: HomePage) -> StandardPage:
         ("heading", {"text": "Insurance and payment", "level": "h2"}),
         (
             "paragraph",
-            "<p>Most centres accept major insurance plans, Medicare and workers' compensation. Call "
-            "your centre before your visit and we will check your coverage with you.</p>",
+            "<p>Most centers accept major insurance plans, Medicare and workers' compensation. Call "
+            "your center before your visit and we will check your coverage with you.</p>",
         ),
     ]
     about.save_revision().publish()

@@ -40,7 +40,7 @@ PEOPLE = [
         "LMT, licensed massage therapist",
         "LMT, masajista terapéutico con licencia",
         ["therapeutic-massage"],
-        "Jordan has practised clinical massage for twelve years, mostly with people living with back pain and muscle spasm.",
+        "Jordan has practiced clinical massage for twelve years, mostly with people living with back pain and muscle spasm.",
         "Jordan practica el masaje clínico desde hace doce años, sobre todo con personas que viven con dolor de espalda y espasmos musculares.",
     ),
     (
@@ -49,7 +49,7 @@ PEOPLE = [
         "DC, chiropractor",
         "DC, quiropráctica",
         ["chiropractic-care"],
-        "Dr. Ramírez is a chiropractor who combines gentle spinal mobilisation with exercise and advice patients can use at home.",
+        "Dr. Ramírez is a chiropractor who combines gentle spinal mobilization with exercise and advice patients can use at home.",
         "La Dra. Ramírez es quiropráctica y combina la movilización suave de la columna con ejercicios y consejos que los pacientes pueden aplicar en casa.",
     ),
     (
@@ -73,7 +73,7 @@ PEOPLE = [
     (
         "hannah-cho",
         "Dr. Hannah Cho",
-        "MD, orthopaedic spine surgery",
+        "MD, orthopedic spine surgery",
         "MD, cirugía ortopédica de columna",
         ["spine-surgery-consult"],
         "Dr. Cho gives second opinions on spine surgery and operates only when other care has failed.",

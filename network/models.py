@@ -105,7 +105,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         verbose_name=_("specialties"),
         blank=True,
         related_name="+",
-        help_text=_("Shown on the pages of the centres where this person practises."),
+        help_text=_("Shown on the pages of the centers where this person practices."),
     )
     bio = models.TextField(_("short bio"), blank=True)
 
@@ -156,14 +156,14 @@ class NetworkSettings(BaseSiteSetting):
     central_intake_email = models.EmailField(
         _("central intake email"),
         blank=True,
-        help_text=_("Receives appointment requests that no centre within the radius can take."),
+        help_text=_("Receives appointment requests that no center within the radius can take."),
     )
     routing_radius_miles = models.PositiveIntegerField(
         _("routing radius (miles)"),
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(500)],
         help_text=_(
-            "A request for the nearest centre is routed only to centres within this radius."
+            "A request for the nearest center is routed only to centers within this radius."
         ),
     )
     appointment_page = models.ForeignKey(
@@ -177,12 +177,12 @@ class NetworkSettings(BaseSiteSetting):
     )
     finder_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("centre finder page"),
+        verbose_name=_("center finder page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_('Where "Find a centre near you" searches go.'),
+        help_text=_('Where "Find a center near you" searches go.'),
     )
     related_posts_max = models.PositiveSmallIntegerField(
         _("related articles shown"),

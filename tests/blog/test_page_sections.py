@@ -42,7 +42,7 @@ def test_centre_page_lists_its_latest_three_live_posts(client, blog_index, centr
 
     html = client.get(austin.url).text
 
-    assert section_titles(html, "Articles about this centre") == [
+    assert section_titles(html, "Articles about this center") == [
         "Austin 4",
         "Austin 3",
         "Austin 2",

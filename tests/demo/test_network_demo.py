@@ -87,7 +87,7 @@ def test_demo_network_in_both_languages(demo, client):
     spanish = client.get("/es/quienes-somos/")
 
     assert "Relief for your back and neck, close to home" in english.text
-    assert '<a href="/en/locations/">Find a centre</a>' in english.text
+    assert '<a href="/en/locations/">Find a center</a>' in english.text
     assert '<a href="/en/health-articles/">Health articles</a>' in english.text
     assert "<h3>Fisioterapia</h3>" in client.get("/es/").text
     assert spanish.status_code == 200

@@ -20,7 +20,7 @@ class LocationIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class LocationPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Centre {n}")
+    title = factory.Sequence(lambda n: f"Center {n}")
     street_address = factory.Sequence(lambda n: f"{100 + n} Main Street")
     city = "Austin"
     state = "TX"

@@ -60,7 +60,7 @@ def test_zip_search_lists_centres_within_the_radius_by_distance(client, centres,
     html = client.get(FINDER, {"q": "78701"}).text
 
     assert result_titles(html) == ["Austin Downtown", "Round Rock"]
-    assert "2 centres within 50 miles of Austin, TX 78701." in html
+    assert "2 centers within 50 miles of Austin, TX 78701." in html
     assert 'role="status" aria-live="polite"' in html
     assert re.search(r"16\.\d miles \(26\.\d km\) away", html)  # Round Rock
     assert f'href="/en/book/?location={centres["austin"].pk}"' in html
@@ -80,7 +80,7 @@ def test_coordinates_search_from_the_browser(client, centres):
     html = client.get(FINDER, {"lat": "39.74", "lon": "-104.99", "radius": "10"}).text
 
     assert result_titles(html) == ["Denver Cherry Creek"]
-    assert "1 centre within 10 miles of your location." in html
+    assert "1 center within 10 miles of your location." in html
 
 
 def test_radius_widens_the_search(client, centres):
@@ -118,14 +118,14 @@ def test_bad_input_is_explained_next_to_the_field_and_kept(client, centres, quer
     assert 'aria-describedby="id_q-help id_q-error"' in html
     error = re.search(r'<p class="finder__error" id="id_q-error" role="alert">([^<]+)</p>', html)
     assert error and message in error.group(1)
-    assert "All our centres" in html  # the full list stays available
+    assert "All our centers" in html  # the full list stays available
 
 
 def test_nothing_within_the_radius_offers_the_nearest_beyond_it(client, centres):
     html = client.get(FINDER, {"q": "Albuquerque, NM", "radius": "10"}).text
 
-    assert "0 centres within 10 miles of Albuquerque, NM." in html
-    assert "Nearest centres beyond 10 miles" in html
+    assert "0 centers within 10 miles of Albuquerque, NM." in html
+    assert "Nearest centers beyond 10 miles" in html
     assert result_titles(html) == ["Denver Cherry Creek", "Dallas Uptown", "Round Rock"]
 
 
@@ -152,7 +152,7 @@ def test_unknown_service_is_an_error_not_a_crash(client, centres):
 def test_without_a_search_all_centres_are_grouped_by_state(client, centres):
     html = client.get(FINDER).text
 
-    assert "4 centres." in html
+    assert "4 centers." in html
     colorado, texas = html.index('id="state-CO">Colorado<'), html.index('id="state-TX">Texas<')
     assert colorado < html.index("Denver Cherry Creek") < texas
     assert (

@@ -17,7 +17,7 @@ def about(home):
         title="About us",
         slug="about-us",
         introduction="Clinicians who share one aim.",
-        body=[("paragraph", "<p>Our physiotherapists use graded exercise first.</p>")],
+        body=[("paragraph", "<p>Our physical therapists use graded exercise first.</p>")],
     )
 
 
@@ -29,7 +29,7 @@ def about_es(about, home_es):
         {
             **ABOUT_ES,
             "Clinicians who share one aim.": "Profesionales con un mismo objetivo.",
-            "Our physiotherapists use graded exercise first.": (
+            "Our physical therapists use graded exercise first.": (
                 "Nuestros fisioterapeutas empiezan por el ejercicio progresivo."
             ),
         },

@@ -59,12 +59,14 @@ def test_image_block_uses_its_alt_text_and_caption(client, home, image):
     StandardPageFactory(
         parent=home,
         slug="photo",
-        body=[image_block(image, "A physiotherapist guides a stretch", False, "Our Austin team")],
+        body=[
+            image_block(image, "A physical therapist guides a stretch", False, "Our Austin team")
+        ],
     )
 
     html = client.get("/en/photo/").text
 
-    assert 'alt="A physiotherapist guides a stretch"' in html
+    assert 'alt="A physical therapist guides a stretch"' in html
     assert "<figcaption>Our Austin team</figcaption>" in html
 
 

@@ -25,15 +25,15 @@ def test_standard_page_renders_in_both_languages(client, about, about_es):
 
     assert english.status_code == 200
     assert "<h1>About us</h1>" in english.text
-    assert "Our physiotherapists use graded exercise first." in english.text
+    assert "Our physical therapists use graded exercise first." in english.text
     assert spanish.status_code == 200
     assert "<h1>Quiénes somos</h1>" in spanish.text
     assert "Nuestros fisioterapeutas empiezan por el ejercicio progresivo." in spanish.text
 
 
 def test_zip_box_sends_the_zip_to_the_finder_page(client, home, home_es, network_settings):
-    finder = StandardPageFactory(parent=home, title="Find a centre", slug="centres")
-    translate(finder, "es", {"Find a centre": "Buscar un centro", "centres": "centros"})
+    finder = StandardPageFactory(parent=home, title="Find a center", slug="centres")
+    translate(finder, "es", {"Find a center": "Buscar un centro", "centres": "centros"})
     network_settings.finder_page = finder
     network_settings.save()
 

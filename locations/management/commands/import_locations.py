@@ -116,10 +116,10 @@ def _messages(error: ValidationError) -> str:
 
 
 class Command(BaseCommand):
-    help = "Create or update centre pages from a CSV file (see docs/locations-import.md)."
+    help = "Create or update center pages from a CSV file (see docs/locations-import.md)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="CSV file, UTF-8, one centre per row.")
+        parser.add_argument("file", type=Path, help="CSV file, UTF-8, one center per row.")
         parser.add_argument(
             "--dry-run", action="store_true", help="Validate every row and report; write nothing."
         )

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Create or update the demo network: settings, pages, taxonomy, centres, articles, accounts."
+        "Create or update the demo network: settings, pages, taxonomy, centers, articles, accounts."
     )
 
     def handle(self, *args, **options) -> None:
