@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from network.localization import translate
@@ -25,6 +27,14 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getvalue("dist") == "load":
         return DemoTogether(config, log)
     return None
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Start every test in the default language: a request to a Spanish page leaves Spanish
+    active in the thread (LocaleMiddleware activates it and nothing resets it), which made tests
+    that read English messages outside a request depend on which tests ran before them."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
