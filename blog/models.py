@@ -42,19 +42,18 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from blog.feeds import BlogFeed
 from blog.reading_time import reading_minutes
+from locations.models import LocationPage
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
 from network.visibility import exclude_private
 
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
-LIST_IMAGE_FILTER = "fill-640x360"
 SHARE_IMAGE_FILTER = "fill-1200x630"
 # A topic is a term of the shared taxonomy: a condition or a treatment/service.
 Topic = Condition | Service
-# Named by label, not imported: the blog depends on the network app only.
-CENTRE_PAGE_MODEL = "locations.LocationPage"
 
 
 class BlogPageQuerySet(PageQuerySet):
@@ -193,14 +192,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed_view(self, request: HttpRequest) -> HttpResponse:
-        from blog.feeds import BlogFeed
-
         return BlogFeed()(request, index=self)
 
     @path("topic/<slug:slug>/feed/")
     def topic_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
-        from blog.feeds import BlogFeed
-
         return BlogFeed()(request, index=self, topic=self.find_topic(slug))
 
     def feed_url(self, request: HttpRequest | None = None, topic: Topic | None = None) -> str:
@@ -462,7 +457,7 @@ class BlogPage(Page):
         """The latest visible posts in `page`'s language; for a centre, those linked to it
         (in any language, so a translation still pointing at the English centre counts)."""
         posts = cls.objects.visible().filter(locale_id=page.locale_id)
-        if page.specific_class and page.specific_class._meta.label == CENTRE_PAGE_MODEL:
+        if page.specific_class is LocationPage:
             linked = BlogPageCentre.objects.filter(centre__translation_key=page.translation_key)
             posts = posts.filter(pk__in=linked.values("page_id"))
         return list(posts.newest_first().for_listing()[:limit])
@@ -532,7 +527,7 @@ class BlogPageCentre(Orderable):
 
     page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="centres")
     centre = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("center"), on_delete=models.CASCADE, related_name="+"
+        LocationPage, verbose_name=_("center"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("centre", page_type=CENTRE_PAGE_MODEL)]
+    panels = [PageChooserPanel("centre")]

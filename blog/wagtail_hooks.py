@@ -1,8 +1,8 @@
 """Articles shown on other apps' pages through the network's `page_sections` hook.
 
-The centre and home page templates call `{% page_sections page %}`; the blog answers for centre
-pages (their latest articles) and the home page (the latest articles) without either app
-importing the blog, nor the blog importing locations.
+The center and home page templates call `{% page_sections page %}`; the blog answers for center
+pages (the latest articles about them) and the home page (the latest articles), so that neither
+the network nor the locations app imports the blog (the blog depends on both).
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from blog.models import CENTRE_PAGE_MODEL, BlogIndexPage, BlogPage
+from blog.models import BlogIndexPage, BlogPage
+from locations.models import LocationPage
+from network.models import HomePage
 
-HOME_PAGE_MODEL = "network.HomePage"
 SECTION_TEMPLATE = "blog/includes/latest_posts_section.html"
 
 
 @hooks.register("page_sections")
 def latest_articles(page: Page, request: HttpRequest | None) -> tuple[str, dict] | None:
     """Latest three articles on a centre page (those about it) and on the home page (all)."""
-    model = page.specific_class._meta.label if page.specific_class else ""
-    if model == CENTRE_PAGE_MODEL:
+    if page.specific_class is LocationPage:
         heading = _("Articles about this center")
-    elif model == HOME_PAGE_MODEL:
+    elif page.specific_class is HomePage:
         heading = _("Latest articles")
     else:
         return None

@@ -17,7 +17,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("locations.urls")),
-    path("", include("blog.urls")),
     path("", include("appointments.urls")),
 ]
 

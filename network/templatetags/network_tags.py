@@ -1,10 +1,14 @@
 """Template tags for the site chrome: menus, language switcher, hreflang alternates."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
@@ -13,6 +17,20 @@ from network.localization import localized
 from network.models import NavigationMenu
 
 register = template.Library()
+
+# The escapes of Django's `json_script`: no "</script>" or "<!--" can end the element early.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data: dict) -> SafeString:
+    """Structured data for search engines as `<script type="application/ld+json">`, escaped like
+    `json_script` (centers, articles, and any page that has some)."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),
+    )
 
 
 @register.inclusion_tag("network/tags/menu.html", takes_context=True)
