@@ -32,6 +32,7 @@ from blog.models import (
     BlogPageService,
 )
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, ensure_editorial_setup
+from locations.models import LocationPage
 from network.demo import add_menu_link, demo_people
 from network.localization import translate
 from network.models import Condition, HomePage, Person, Service
@@ -179,9 +180,7 @@ def _load_post(index: BlogIndexPage, article: dict, people: dict[str, Person]) -
 def _link_post(post: BlogPage, article: dict, posts: dict[str, BlogPage], locale: Locale) -> None:
     """Curated links and centres need every post to exist first; then publish the post."""
     post.related_links.set([BlogPageRelatedLink(target=posts[slug]) for slug in article["related"]])
-    centres = Page.objects.filter(
-        content_type__app_label="locations", content_type__model="locationpage", locale=locale
-    ).order_by("path")[: article["centres"]]
+    centres = LocationPage.objects.filter(locale=locale).order_by("path")[: article["centres"]]
     post.centres.set([BlogPageCentre(centre=centre) for centre in centres])
     post.save_revision().publish()
 
