@@ -48,6 +48,7 @@ from locations.models import LocationPage
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
+from network.search import clean_query, search_page
 from network.visibility import exclude_private
 
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
@@ -133,16 +134,19 @@ class BlogIndexPage(RoutablePageMixin, Page):
         posts = self.posts()
         if topic is not None:
             posts = posts.with_topic(topic.slug)
-        query = request.GET.get("q", "").strip()[:200]
-        # Search ranks by relevance; the backend turns the page and topic filters into SQL.
-        results = posts.order_by().search(query, operator="and") if query else posts.for_listing()
-        page_obj = Paginator(results, self.posts_per_page).get_page(request.GET.get("page"))
+        query = clean_query(request.GET.get("q"))
+        page_number = request.GET.get("page")
         if query:
+            # Search ranks by relevance; the backend turns the page and topic filters into SQL.
+            page_obj = search_page(
+                posts.order_by(), query, page_number, self.posts_per_page, operator="and"
+            )
             # Search hits come back without prefetching: load this page's cards in one go.
             ids = [post.pk for post in page_obj.object_list]
             by_id = BlogPage.objects.filter(pk__in=ids).for_listing().in_bulk()
             page_obj.object_list = [by_id[pk] for pk in ids if pk in by_id]
         else:
+            page_obj = Paginator(posts.for_listing(), self.posts_per_page).get_page(page_number)
             page_obj.object_list = list(page_obj.object_list)  # evaluated here, once
         show_featured = topic is None and not query and page_obj.number == 1
         path = self.topic_url(topic, request) if topic else self.get_url(request)
@@ -151,7 +155,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return {
             "posts": page_obj,
             "topic": topic,
-            "search_query": query,
+            "search_query": query.text,
             "featured_posts": self.featured() if show_featured else [],
             "topic_links": [(term, self.topic_url(term, request)) for term in self.topics()],
             "canonical_url": request.build_absolute_uri(path),

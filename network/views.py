@@ -1,6 +1,5 @@
 """Views that are not Wagtail pages: search, robots.txt and the error pages."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -10,18 +9,17 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from network.search import clean_query, search_page
+
 
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
     """Search every live, public page in the visitor's language."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    query = clean_query(request.GET.get("q"))
+    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+    results = search_page(pages, query, request.GET.get("page"), per_page=10)
     return TemplateResponse(
-        request, "network/search.html", {"search_query": query, "results": page_obj}
+        request, "network/search.html", {"search_query": query.text, "results": results}
     )
 
 

@@ -210,3 +210,23 @@ def test_spanish_search_finds_spanish_posts_only(client, blog_index, home_es):
     assert listed_titles(client.get("/es/blog/", {"q": "espasmos"})) == ["Masaje básico"]
     assert listed_titles(client.get("/es/blog/", {"q": "massage"})) == []
     assert listed_titles(client.get("/en/blog/", {"q": "espasmos"})) == []
+
+
+@pytest.mark.parametrize(
+    "query", ['pillow"', '"', '" OR 1=1 --', '"><img src=x>', "pillow\x00", "a\x00", "NOT"]
+)
+def test_index_and_topic_search_never_fail_on_hostile_input(client, blog_index, sciatica, query):
+    make_post(
+        blog_index,
+        "Sleep positions",
+        "2026-01-02",
+        body=[("paragraph", "<p>A pillow between the knees helps.</p>")],
+        topics=[sciatica],
+    )
+
+    for path in ("/en/blog/", "/en/blog/topic/sciatica/"):
+        response = client.get(path, {"q": query})
+        assert response.status_code == 200, path
+        # "a" finds the post's "A pillow..." (the last word is matched as a prefix).
+        expected = ["Sleep positions"] if query.startswith(("pillow", "a")) else []
+        assert listed_titles(response) == expected, path
