@@ -1,89 +1,27 @@
 """JSON endpoint `GET /api/locations/nearest/`: the nearest centres to a ZIP code, a city or a point.
 
-Thin by design: `NearestQueryForm` parses and validates the query string (geocoding included), the
-search itself is `locations.nearest.nearest_centres`, and `centre_json` shapes one result. Error
-messages follow the active language (LocaleMiddleware: the Accept-Language header or the language
-cookie). Documented in docs/locations-api.md.
+Thin by design: `locations.forms.NearestQueryForm` parses and validates the query string (geocoding
+included), the search itself is `locations.nearest.nearest_centres`, and `centre_json` shapes one
+result. Error messages follow the active language (LocaleMiddleware: the Accept-Language header or
+the language cookie). Every answer concerns a place a patient searched from, so none may be stored
+by a shared cache or the browser. Documented in docs/locations-api.md.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-from django.conf import settings
 from django.http import HttpRequest, JsonResponse
-from django.utils.text import format_lazy
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
-from django_ratelimit.core import is_ratelimited
 
-from network.models import NetworkSettings, Service
+from network.api import error, json_endpoint
+from network.models import NetworkSettings
 
-from .geocoding import GeocodingError, Place, geocode
+from .forms import DEFAULT_LIMIT, NearestQueryForm
+from .geocoding import Place
 from .nearest import NearbyCentre, nearest_centres
-
-DEFAULT_LIMIT = 10
-MAX_LIMIT = 50
-MAX_RADIUS_MILES = 12_500  # half the Earth's circumference: anything larger means "no radius"
-
-
-def _number(message: Any, *, field: type[forms.Field] = forms.FloatField, **bounds: Any) -> Any:
-    """An optional number field whose every error (not a number, too small, too large) is one
-    plain message that names the parameter: clients show it as is."""
-    errors = dict.fromkeys(("invalid", "min_value", "max_value"), message)
-    return field(required=False, error_messages=errors, **bounds)
-
-
-class NearestQueryForm(forms.Form):
-    """The endpoint's parameters. `clean()` geocodes `q`, or takes `lat`/`lon` as the origin."""
-
-    q = forms.CharField(required=False, max_length=200)
-    lat = _number(_("lat must be a number between -90 and 90."), min_value=-90, max_value=90)
-    lon = _number(_("lon must be a number between -180 and 180."), min_value=-180, max_value=180)
-    radius = _number(
-        _("radius must be a number of miles."), min_value=0, max_value=MAX_RADIUS_MILES
-    )
-    service = forms.SlugField(
-        required=False, error_messages={"invalid": _("There is no such service.")}
-    )
-    limit = _number(
-        format_lazy(_("limit must be a whole number from 1 to {max}."), max=MAX_LIMIT),
-        field=forms.IntegerField,
-        min_value=1,
-        max_value=MAX_LIMIT,
-    )
-
-    def clean_service(self) -> str | None:
-        slug = self.cleaned_data.get("service") or None
-        if slug and not Service.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(gettext("There is no such service."))
-        return slug
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if self.errors:
-            return data
-        latitude, longitude = data.get("lat"), data.get("lon")
-        if latitude is not None or longitude is not None:
-            if latitude is None or longitude is None:
-                raise forms.ValidationError(gettext("Give both lat and lon."))
-            data["origin"] = Place(latitude, longitude, gettext("Your location"))
-        elif data.get("q"):
-            try:
-                data["origin"] = geocode(data["q"])
-            except GeocodingError as error:
-                raise forms.ValidationError(str(error)) from None
-        else:
-            raise forms.ValidationError(
-                gettext("Enter a ZIP code or a city and state in q, or coordinates in lat and lon.")
-            )
-        return data
-
-    def first_error(self) -> str:
-        """One message for the patient-facing client to show."""
-        return next((error for errors in self.errors.values() for error in errors), "")
+from .throttle import throttled_for
 
 
 def centre_json(result: NearbyCentre, request: HttpRequest) -> dict[str, Any]:
@@ -103,21 +41,17 @@ def centre_json(result: NearbyCentre, request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _rate(group: str, request: HttpRequest) -> str:
-    return getattr(settings, "LOCATIONS_API_RATELIMIT", "60/m")
-
-
-@require_GET
-def nearest(request: HttpRequest) -> JsonResponse:
-    """The nearest centres as JSON; 400 with {"error": ...} for bad input, 429 when rate-limited."""
-    if is_ratelimited(request, group="locations-nearest", key="ip", rate=_rate, increment=True):
-        return JsonResponse(
-            {"error": gettext("Too many searches. Please wait a minute and try again.")},
-            status=429,
+def _answer(request: HttpRequest) -> JsonResponse:
+    retry_after = throttled_for(request)
+    if retry_after is not None:
+        return error(
+            gettext("Too many searches. Please wait a minute and try again."),
+            429,
+            {"Retry-After": str(retry_after)},
         )
     form = NearestQueryForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": form.first_error()}, status=400)
+        return error(form.first_error(), 400)
     query = form.cleaned_data
     origin: Place = query["origin"]
     radius = query["radius"]
@@ -140,3 +74,11 @@ def nearest(request: HttpRequest) -> JsonResponse:
             "results": [centre_json(result, request) for result in results],
         }
     )
+
+
+@json_endpoint
+def nearest(request: HttpRequest) -> JsonResponse:
+    """The nearest centres as JSON; 400 with {"error": ...} for bad input, 429 when rate-limited."""
+    response = _answer(request)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

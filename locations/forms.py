@@ -1,33 +1,146 @@
-"""The finder's search form: parses `?q=`, `?lat=&lon=`, `?radius=` and `?service=`."""
+"""The query strings of the centre finder page and of the JSON endpoint.
+
+Both forms read a place (`q`, geocoded in `clean()` so a place we cannot find is an ordinary error
+shown with what the patient typed) or a point (`lat`/`lon`), a radius and a service. What they
+share lives in `CentreSearchForm`: every value is normalized by `network.text.normalize_input`
+(full-width and other Unicode digits are digits), coordinates are checked and rounded to two
+decimals (about 1 km: enough to find a center, too coarse to locate a home), and service slugs
+match whatever their case.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from locations.geocoding import GeocodingError, Place, geocode
 from network.models import Service
+from network.text import normalize_input
 
+COORDINATE_DECIMALS = 2
 RADIUS_CHOICES_MILES = (10, 25, 50, 100)
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+MAX_RADIUS_MILES = 12_500  # half the Earth's circumference: anything larger means "no radius"
 
 
-class FinderForm(forms.Form):
-    """Turns the query string into an origin (a geocoded Place) and filters.
+def round_coordinate(value: float) -> float:
+    """A latitude or longitude as precise as finding a center needs, and no more."""
+    return round(value, COORDINATE_DECIMALS)
 
-    Geocoding happens in `clean()` so a place we cannot find becomes an ordinary field error, shown
-    next to the search box with what the patient typed kept in it.
+
+class NormalizedInput:
+    """A form field mixin: the value goes through `normalize_input` before it is parsed."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(normalize_input(value) if isinstance(value, str) else value)
+
+
+class NormalizedCharField(NormalizedInput, forms.CharField):
+    pass
+
+
+class NormalizedFloatField(NormalizedInput, forms.FloatField):
+    """A number typed with any digits; NaN and infinities are invalid (Django's FloatField)."""
+
+
+class NormalizedIntegerField(NormalizedInput, forms.IntegerField):
+    pass
+
+
+class NormalizedTypedChoiceField(NormalizedInput, forms.TypedChoiceField):
+    pass
+
+
+class CoordinateField(NormalizedFloatField):
+    """A latitude or longitude: one message for every error, rounded when cleaned and when shown
+    again (so a link or a resubmitted form never carries more precision than the search used)."""
+
+    def __init__(self, limit: int, message: Any, **kwargs: Any) -> None:
+        errors = dict.fromkeys(("invalid", "min_value", "max_value"), message)
+        super().__init__(
+            required=False, min_value=-limit, max_value=limit, error_messages=errors, **kwargs
+        )
+
+    def clean(self, value: Any) -> float | None:
+        number = super().clean(value)
+        return None if number is None else round_coordinate(number)
+
+    def prepare_value(self, value: Any) -> Any:
+        try:
+            number = self.to_python(value)
+        except forms.ValidationError:
+            return value  # shown as typed, beside its error
+        if number is None or not math.isfinite(number):
+            return value
+        return f"{round_coordinate(number):.{COORDINATE_DECIMALS}f}"
+
+
+class ServiceChoiceField(NormalizedInput, forms.ChoiceField):
+    """A service slug from the choices, whatever its case ("Physical-Therapy")."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value).lower()
+        return next((str(slug) for slug, _name in self.choices if str(slug).lower() == text), text)
+
+
+class CentreSearchForm(forms.Form):
+    """What the finder and the JSON endpoint share: the point in `lat`/`lon`."""
+
+    lat = CoordinateField(90, _("The latitude (lat) must be a number between -90 and 90."))
+    lon = CoordinateField(180, _("The longitude (lon) must be a number between -180 and 180."))
+
+    def point(self, data: dict[str, Any], label: str) -> Place | None:
+        """The point given in lat/lon, or None when neither is; an error when only one is."""
+        latitude, longitude = data.get("lat"), data.get("lon")
+        if latitude is None and longitude is None:
+            return None
+        if latitude is None or longitude is None:
+            raise forms.ValidationError(
+                gettext("Give both the latitude (lat) and the longitude (lon).")
+            )
+        return Place(latitude, longitude, label)
+
+    def coordinate_errors(self) -> list[str]:
+        """Errors about the point, which a patient never typed (it comes from a link or the
+        browser's position): shown together above the form."""
+        return [*self.errors.get("lat", ()), *self.errors.get("lon", ()), *self.non_field_errors()]
+
+
+class FinderForm(CentreSearchForm):
+    """The finder page: `?q=`, `?lat=&lon=` (from "Use my location"), `?radius=`, `?service=`.
+
+    A typed place wins over a point. Without either, the finder lists every center (of the service).
     """
 
-    q = forms.CharField(
+    q = NormalizedCharField(
         label=_("ZIP code or city"),
         required=False,
         max_length=100,
         help_text=_('For example 78701 or "Austin, TX".'),
+        error_messages={
+            "max_length": _(
+                "That is too long. Enter a ZIP code or a city and state (%(limit_value)d characters at most)."
+            )
+        },
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "search"}),
     )
-    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
-    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    radius = forms.TypedChoiceField(label=_("Within"), coerce=int, required=False)
-    service = forms.ChoiceField(label=_("Service"), required=False)
+    radius = NormalizedTypedChoiceField(label=_("Within"), coerce=int, required=False)
+    service = ServiceChoiceField(
+        label=_("Service"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "We don't offer that service at our centers. Choose a service from the list."
+            )
+        },
+    )
+    field_order = ["q", "lat", "lon", "radius", "service"]
 
     def __init__(
         self, data=None, *, default_radius: int, services: list[Service], **kwargs
@@ -38,24 +151,90 @@ class FinderForm(forms.Form):
         super().__init__(data, **kwargs)
         radii = sorted({*RADIUS_CHOICES_MILES, default_radius})
         self.default_radius = default_radius
-        self.fields["radius"].choices = [
-            (miles, _("%(miles)s miles") % {"miles": miles}) for miles in radii
-        ]
-        self.fields["radius"].initial = default_radius
+        radius = self.fields["radius"]
+        radius.choices = [(miles, _("%(miles)s miles") % {"miles": miles}) for miles in radii]
+        radius.initial = default_radius
+        radius.error_messages["invalid_choice"] = format_lazy(
+            _("We can search within {distances} miles. Choose one of these distances."),
+            distances=get_text_list([str(miles) for miles in radii], _("or")),
+        )
+        self.fields["lat"].widget = self.fields["lon"].widget = forms.HiddenInput()
         self.fields["service"].choices = [("", _("All services"))] + [
             (service.slug, service.name) for service in services
         ]
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         data["radius"] = data.get("radius") or self.default_radius
         data["origin"] = None
-        query = (data.get("q") or "").strip()
+        query = data.get("q")
         if query:
             try:
                 data["origin"] = geocode(query)
             except GeocodingError as error:
                 self.add_error("q", str(error))
-        elif data.get("lat") is not None and data.get("lon") is not None:
-            data["origin"] = Place(data["lat"], data["lon"], gettext("your location"))
+        elif not self.has_error("lat") and not self.has_error("lon"):
+            data["origin"] = self.point(data, gettext("your location"))
         return data
+
+
+def _number(message: Any, *, field: type[forms.Field] = NormalizedFloatField, **bounds: Any) -> Any:
+    """An optional number whose every error (not a number, too small, too large) is one plain
+    message that names the parameter: clients show it as is."""
+    errors = dict.fromkeys(("invalid", "min_value", "max_value"), message)
+    return field(required=False, error_messages=errors, **bounds)
+
+
+class NearestQueryForm(CentreSearchForm):
+    """The JSON endpoint's parameters. `clean()` takes `lat`/`lon` as the origin, or geocodes `q`."""
+
+    q = NormalizedCharField(required=False, max_length=200)
+    radius = _number(
+        format_lazy(
+            _("radius must be a number of miles from 0 to {max}."), max=f"{MAX_RADIUS_MILES:,}"
+        ),
+        min_value=0,
+        max_value=MAX_RADIUS_MILES,
+    )
+    service = NormalizedCharField(
+        required=False,
+        max_length=100,
+        error_messages={"max_length": _("There is no such service.")},
+    )
+    limit = _number(
+        format_lazy(_("limit must be a whole number from 1 to {max}."), max=MAX_LIMIT),
+        field=NormalizedIntegerField,
+        min_value=1,
+        max_value=MAX_LIMIT,
+    )
+
+    def clean_service(self) -> str | None:
+        """The stored slug of the service named, whatever the case of the slug typed."""
+        slug = self.cleaned_data["service"]
+        if not slug:
+            return None
+        stored = Service.objects.filter(slug__iexact=slug).values_list("slug", flat=True).first()
+        if stored is None:
+            raise forms.ValidationError(gettext("There is no such service."))
+        return stored
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        data["origin"] = self.point(data, gettext("Your location"))
+        if data["origin"] is not None:
+            return data
+        if not data.get("q"):
+            raise forms.ValidationError(
+                gettext("Enter a ZIP code or a city and state in q, or coordinates in lat and lon.")
+            )
+        try:
+            data["origin"] = geocode(data["q"])
+        except GeocodingError as error:
+            raise forms.ValidationError(str(error)) from None
+        return data
+
+    def first_error(self) -> str:
+        """One message for the patient-facing client to show."""
+        return next((error for errors in self.errors.values() for error in errors), "")

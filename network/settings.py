@@ -59,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "network.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,18 +106,33 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches: Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Caches: Redis when REDIS_URL is set, otherwise a per-process memory cache. Rate-limit counters
+# (and sign-in throttles) have their own alias, so filling the page cache never evicts them.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "network",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "network"), ("ratelimit", "network-ratelimit"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+            # One small entry per client address and limit: room for a busy day's visitors.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
+# Proxies in front of the site that append to X-Forwarded-For (nginx alone: 1; a load balancer in
+# front of nginx: 2). The client address is the entry that many places from the right; 0 ignores
+# the header. See network/client_ip.py.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -253,8 +268,6 @@ GEOCODER = {
     # Passed to each geocode() call, e.g. {"country_codes": "us"} for Nominatim.
     "geocode_options": env.json("GEOCODER_QUERY_OPTIONS", default={}),
 }
-# Nearest-centre API: searches per client IP (django-ratelimit rate). Behind a proxy that sets
-# X-Forwarded-For, RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR makes each visitor count separately.
-LOCATIONS_API_RATELIMIT = env("LOCATIONS_API_RATELIMIT", default="60/m")
-if env("RATELIMIT_IP_META_KEY", default=""):
-    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
+# Centre searches (the finder page and the JSON endpoint together) per client address, as a
+# django-ratelimit rate: both may geocode, and an online geocoder's quota is the network's.
+LOCATIONS_SEARCH_RATELIMIT = env("LOCATIONS_SEARCH_RATELIMIT", default="60/m")

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import views
+from network import api, views
 from network.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("locations.urls")),
     path("", include("appointments.urls")),
+    # Whatever else is asked under /api/ answers JSON too (after every app's endpoints).
+    re_path(r"^api/(?P<path>.*)$", api.not_found),
 ]
 
 if settings.DEBUG:

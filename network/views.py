@@ -5,10 +5,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from network import api
 from network.search import clean_query, search_page
 
 
@@ -24,7 +25,7 @@ def search(request: HttpRequest) -> TemplateResponse:
 
 
 @require_GET
-@cache_page(60 * 60)
+@cache_control(public=True, max_age=60 * 60)  # cheap to build: no server-side cache entry
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Keep crawlers out of the admin and point them at the sitemap of both languages."""
     lines = [
@@ -37,11 +38,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """A 404 inside the site chrome, in the language of the URL, so visitors can find their way."""
+    """A 404 inside the site chrome, in the language of the URL, so visitors can find their way
+    (JSON under /api/)."""
+    if api.is_api_request(request):
+        return api.not_found(request)
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """A self-contained 500: no context processors, queries or static files, so it renders even
-    when the database (the usual culprit) is down."""
+    when the database (the usual culprit) is down (JSON under /api/)."""
+    if api.is_api_request(request):
+        return api.server_error()
     return HttpResponseServerError(loader.render_to_string("500.html"))

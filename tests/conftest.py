@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -35,6 +36,12 @@ def _english_by_default() -> None:
     active in the thread (LocaleMiddleware activates it and nothing resets it), which made tests
     that read English messages outside a request depend on which tests ran before them."""
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every test starts with no rate-limit counter (they live in their own cache)."""
+    caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 from wagtail.models import Site
 
@@ -11,13 +11,9 @@ from tests.factories import ServiceFactory
 from tests.locations.factories import LocationPageFactory
 
 URL = "/api/locations/nearest/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()  # rate-limit counters live in the cache
-    yield
-    cache.clear()
+LAT_ERROR = "The latitude (lat) must be a number between -90 and 90."
+LON_ERROR = "The longitude (lon) must be a number between -180 and 180."
+RADIUS_ERROR = "radius must be a number of miles from 0 to 12,500."
 
 
 @pytest.fixture
@@ -131,12 +127,16 @@ def test_empty_results(client, centres):
         ({"q": "   "}, "Enter a ZIP code or a city and state in q, or coordinates in lat and lon."),
         ({"q": "00000"}, "We couldn't find the ZIP code 00000."),
         ({"q": "???"}, "Enter a 5-digit ZIP code or a city and state, like Austin, TX."),
-        ({"lat": "91", "lon": "0"}, "lat must be a number between -90 and 90."),
-        ({"lat": "north", "lon": "0"}, "lat must be a number between -90 and 90."),
-        ({"lat": "30"}, "Give both lat and lon."),
-        ({"lat": "30", "lon": "-200"}, "lon must be a number between -180 and 180."),
-        ({"q": "78701", "radius": "far"}, "radius must be a number of miles."),
-        ({"q": "78701", "radius": "-1"}, "radius must be a number of miles."),
+        ({"lat": "91", "lon": "0"}, LAT_ERROR),
+        ({"lat": "north", "lon": "0"}, LAT_ERROR),
+        ({"lat": "nan", "lon": "0"}, LAT_ERROR),
+        ({"lat": "30", "lon": "inf"}, LON_ERROR),
+        ({"lat": "30"}, "Give both the latitude (lat) and the longitude (lon)."),
+        ({"lat": "30", "lon": "-200"}, LON_ERROR),
+        ({"q": "78701", "radius": "far"}, RADIUS_ERROR),
+        ({"q": "78701", "radius": "-1"}, RADIUS_ERROR),
+        ({"q": "78701", "radius": "12501"}, RADIUS_ERROR),
+        ({"q": "78701", "radius": "nan"}, RADIUS_ERROR),
         ({"q": "78701", "limit": "ten"}, "limit must be a whole number from 1 to 50."),
         ({"q": "78701", "limit": "51"}, "limit must be a whole number from 1 to 50."),
         ({"q": "78701", "limit": "0"}, "limit must be a whole number from 1 to 50."),
@@ -151,19 +151,114 @@ def test_bad_input_is_a_400_with_a_message(client, centres, params, message):
     assert response.json() == {"error": message}
 
 
-def test_only_get(client, centres):
-    assert client.post(URL, {"q": "78701"}).status_code == 405
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+def test_other_methods_answer_json_405_with_allow(centres, method):
+    client = Client(enforce_csrf_checks=True)  # as a browser or script would meet it
+
+    response = getattr(client, method)(URL, {"q": "78701"})
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "This address only answers GET requests."}
 
 
-@override_settings(LOCATIONS_API_RATELIMIT="2/m")
+def test_head_is_answered_like_get(client, centres):
+    get = client.get(URL, {"q": "78701"})
+    head = client.head(URL, {"q": "78701"})
+
+    assert head.status_code == get.status_code == 200
+    assert head["Content-Type"] == "application/json"
+    assert head["Content-Length"] == get["Content-Length"]
+
+
+@pytest.mark.parametrize("path", ["/api/", "/api/locations/", "/api/locations/nearest", "/api/x/y"])
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_unknown_paths_under_api_answer_json_404(centres, path, method):
+    response = getattr(Client(enforce_csrf_checks=True), method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "There is nothing at this address."}
+
+
+def test_a_server_error_under_api_answers_json(centres, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("locations.api.nearest_centres", broken)
+    client = Client(raise_request_exception=False)
+
+    response = client.get(URL, {"q": "78701"})
+
+    assert response.status_code == 500
+    assert response.json() == {"error": "Something went wrong on our side. Please try again later."}
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "78701"}, {"q": "00000"}, {"lat": "30.27", "lon": "-97.74"}]
+)
+def test_answers_about_a_place_are_never_stored(client, centres, params):
+    response = client.get(URL, params)
+
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_coordinates_are_rounded_to_two_decimals(client, centres):
+    response = client.get(URL, {"lat": "30.271234", "lon": "-97.742678"})
+
+    assert response.json()["origin"] == {
+        "latitude": 30.27,
+        "longitude": -97.74,
+        "label": "Your location",
+    }
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\uff17\uff18\uff17\uff10\uff11"},  # full-width
+        {"q": "\u0667\u0668\u0667\u0660\u0661"},  # Arabic-Indic
+        {"q": "\u096d\u096e\u096d\u0966\u0967"},  # Devanagari
+        {"lat": "\uff13\uff10\uff0e\uff12\uff17", "lon": "\uff0d\uff19\uff17\uff0e\uff17\uff14"},
+    ],
+)
+def test_unicode_digits_mean_the_same_as_ascii_digits(client, centres, params):
+    response = client.get(URL, {**params, "limit": "\uff11"})
+
+    assert response.status_code == 200, response.json()
+    assert names(response) == ["Austin Downtown"]
+
+
+def test_service_slugs_match_whatever_their_case(client, centres):
+    response = client.get(URL, {"q": "78701", "service": "Physical-THERAPY"})
+
+    assert names(response) == ["Austin Downtown"]
+
+
+@override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
 def test_rate_limit_per_ip(client, centres):
     assert client.get(URL, {"q": "78701"}).status_code == 200
     assert client.get(URL, {"q": "78701"}).status_code == 200
     limited = client.get(URL, {"q": "78701"})
     assert limited.status_code == 429
     assert limited.json() == {"error": "Too many searches. Please wait a minute and try again."}
+    assert 0 < int(limited["Retry-After"]) <= 60
     # Another address has its own allowance.
     assert client.get(URL, {"q": "78701"}, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+@override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
+def test_page_cache_churn_cannot_reset_a_limit(client, centres):
+    for _ in range(3):
+        client.get(URL, {"q": "78701"})
+    # Far more entries than the page cache holds (300 by default): it culls, the counters stay.
+    for n in range(1_000):
+        cache.set(f"page-{n}", "x" * 100)
+    for n in range(50):
+        client.get("/robots.txt", {"cb": n})
+
+    assert client.get(URL, {"q": "78701"}).status_code == 429
 
 
 def test_errors_follow_the_visitors_language(client, centres):
@@ -174,3 +269,27 @@ def test_errors_follow_the_visitors_language(client, centres):
         assert response.json() == {"error": "No encontramos el código postal 00000."}
         response = client.get(URL, {"q": "78701", "limit": "0"}, HTTP_ACCEPT_LANGUAGE="es")
         assert response.json() == {"error": "limit debe ser un número entero del 1 al 50."}
+
+
+@pytest.mark.parametrize(
+    "forwarded", ["203.0.113.5, 10.0.0.1", "203.0.113.5:443", "garbage", None, "", "\x00, ::1"]
+)
+@override_settings(TRUSTED_PROXY_HOPS=1)
+def test_any_forwarded_header_gets_a_json_answer_behind_a_proxy(client, centres, forwarded):
+    headers = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
+
+    response = client.get(URL, {"q": "78701"}, **headers)
+
+    assert response.status_code == 200
+    assert names(response) == ["Austin Downtown", "Austin North"]
+
+
+@override_settings(TRUSTED_PROXY_HOPS=1, LOCATIONS_SEARCH_RATELIMIT="2/m")
+def test_spoofed_forwarded_addresses_do_not_reset_a_limit(client, centres):
+    def search(forwarded):
+        return client.get(URL, {"q": "78701"}, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # The proxy appends the address it saw (203.0.113.5); what the client put before it varies.
+    assert [search(f"198.51.100.{n}, 203.0.113.5") for n in range(4)] == [200, 200, 429, 429]
+    # Another visitor behind the same proxy has their own allowance.
+    assert search("203.0.113.5, 203.0.113.77") == 200

@@ -49,3 +49,10 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
         "Disallow: /django-admin/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
+
+
+def test_robots_txt_is_cached_by_browsers_and_proxies_not_in_the_page_cache(client, home):
+    response = client.get("/robots.txt", {"cb": "random"})
+
+    assert response["Cache-Control"] == "public, max-age=3600"
+    assert not response.has_header("Expires")  # cache_page's mark: one entry per query string
