@@ -18,20 +18,20 @@ from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from locations.geocoding import GeocodingError, Place, geocode
+from locations.geocoding import (
+    COORDINATE_DECIMALS,
+    GeocodingError,
+    Place,
+    geocode,
+    round_coordinate,
+)
 from network.models import Service
 from network.text import normalize_input
 
-COORDINATE_DECIMALS = 2
 RADIUS_CHOICES_MILES = (10, 25, 50, 100)
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 MAX_RADIUS_MILES = 12_500  # half the Earth's circumference: anything larger means "no radius"
-
-
-def round_coordinate(value: float) -> float:
-    """A latitude or longitude as precise as finding a center needs, and no more."""
-    return round(value, COORDINATE_DECIMALS)
 
 
 class NormalizedInput:
@@ -87,6 +87,10 @@ class ServiceChoiceField(NormalizedInput, forms.ChoiceField):
     def to_python(self, value: Any) -> str:
         text = super().to_python(value).lower()
         return next((str(slug) for slug, _name in self.choices if str(slug).lower() == text), text)
+
+    def prepare_value(self, value: Any) -> Any:
+        """Shown again as the matching choice, so the menu selects it."""
+        return self.to_python(value) if isinstance(value, str) else value
 
 
 class CentreSearchForm(forms.Form):

@@ -9,33 +9,49 @@ unless the network configures an online geocoder:
         "timeout": 3,                     # seconds
         "options": {"user_agent": "..."},  # passed to the geopy geocoder's constructor
         "geocode_options": {"country_codes": "us"},  # passed to each geocode() call
+        "cache_days": 30,                 # how long an online answer to a patient is kept
     }
 
-Online answers are cached in `GeocodeCache` under a hash of the query, so the same text never goes out
-twice and the table holds no readable patient input. What patients type is never logged.
+What patients type (normalized by `network.text.normalize_input`) may be a home address, so the
+online geocoder's answers to them are cached in `GeocodeCache` under an HMAC of the text keyed by
+the site's SECRET_KEY, with only the point rounded to two decimals (about 1 km) and the nearest ZIP
+code's name ("Austin, TX 78701"), never the street the geocoder resolved; entries expire after
+`cache_days` and are deleted as new ones are written. The same text therefore goes out at most once
+per period. A centre's own address is geocoded exactly and not cached (the page keeps its
+coordinates). Nothing a patient types is logged.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
+import math
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count, Max, Q
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
+
+from network.text import normalize_input
 
 from .models import GeocodeCache, ZipCentroid
 from .states import US_STATES
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["GeocodingError", "Place", "geocode", "geocode_address"]
+# Patients' coordinates are kept to two decimals (about 1 km): enough to find the nearest centers.
+COORDINATE_DECIMALS = 2
+DEFAULT_CACHE_DAYS = 30
+_CACHE_SALT = "locations.geocoding.GeocodeCache"
+_AREA_LABEL_DEGREES = 0.5  # how far (about 55 km) to look for the ZIP code that names a point
+
+__all__ = ["GeocodingError", "Place", "geocode", "geocode_address", "round_coordinate"]
 
 
 class GeocodingError(ValueError):
@@ -65,12 +81,13 @@ _CITY_ABBREVIATIONS = (
 _ABBREVIATION_DOT = re.compile(r"^(st|ste|ft|mt)\.\s*", re.IGNORECASE)
 
 
+def round_coordinate(value: float) -> float:
+    """A patient's latitude or longitude, as precise as finding a center needs and no more."""
+    return round(value, COORDINATE_DECIMALS)
+
+
 def _format_hint() -> str:
     return gettext("Enter a 5-digit ZIP code or a city and state, like Austin, TX.")
-
-
-def _normalise(text: str) -> str:
-    return " ".join((text or "").split())
 
 
 def _zip_place(zip_code: str) -> Place | None:
@@ -135,7 +152,7 @@ def _city_place(city: str, state: str) -> Place | None:
     Averaging is good enough for "nearest centre" and keeps the data a plain ZIP table; cities span
     a few miles, and the finder shows distances rounded to 0.1 mile anyway.
     """
-    typed = _normalise(city).strip(" ,.")
+    typed = normalize_input(city).strip(" ,.")
     spelled_out = typed
     for pattern, replacement in _CITY_ABBREVIATIONS:
         spelled_out = pattern.sub(replacement, spelled_out)
@@ -188,38 +205,70 @@ class _OnlineUnavailable(Exception):
 
 
 def _cache_key(query: str) -> str:
-    # Patients may type a home address: keep only a hash of it in the database.
-    return hashlib.sha256(query.lower().encode("utf-8")).hexdigest()
+    """An HMAC of the text under the site's secret key: without the key, a list of addresses
+    cannot be hashed and matched against the table (a plain hash could)."""
+    return salted_hmac(_CACHE_SALT, query.lower(), algorithm="sha256").hexdigest()
 
 
-def _online_place(query: str) -> Place | None:
-    """Ask the configured online geocoder, through the database cache. None: no match."""
-    config = _online_config()
-    if config is None:
-        return None
-    provider = _provider(config)[0][:50]
-    key = _cache_key(query)
-    cached = GeocodeCache.objects.filter(provider=provider, query=key).first()
-    if cached is not None:
-        if cached.latitude is None or cached.longitude is None:
-            return None
-        return Place(cached.latitude, cached.longitude, cached.label)
+def _area_label(latitude: float, longitude: float) -> str:
+    """ "City, ST ZIP" of the ZIP centroid nearest the point, or "" when none is near (outside the
+    US): what the finder says it searched from, never the street the geocoder resolved."""
+    box = _AREA_LABEL_DEGREES
+    rows = ZipCentroid.objects.filter(
+        latitude__range=(latitude - box, latitude + box),
+        longitude__range=(longitude - box, longitude + box),
+    ).values_list("zip_code", "city", "state", "latitude", "longitude")
+    scale = math.cos(math.radians(latitude)) ** 2
+    nearest = min(
+        rows,
+        key=lambda row: (row[3] - latitude) ** 2 + scale * (row[4] - longitude) ** 2,
+        default=None,
+    )
+    if nearest is None:
+        return ""
+    zip_code, city, state = nearest[:3]
+    return f"{city}, {state} {zip_code}"
 
+
+def _ask_online(config: dict[str, Any], provider: str, query: str) -> Any:
+    """The geopy Location for `query`, or None for no match."""
     from geopy.exc import GeopyError
 
     try:
         geocoder = _geocoder(config)
-        location = geocoder.geocode(query, **(config.get("geocode_options") or {}))
+        return geocoder.geocode(query, **(config.get("geocode_options") or {}))
     except (GeopyError, OSError, ValueError) as error:
         # The exception text may quote the query (a URL with the address): log its type only.
         logger.warning("Online geocoder %s failed: %s", provider, type(error).__name__)
         raise _OnlineUnavailable from None
 
+
+def _online_place(query: str) -> Place | None:
+    """Place what a patient typed with the online geocoder, through the cache. None: no match.
+
+    What is kept of a patient's lookup is coarse: the point rounded like "Use my location" (about
+    1 km) and the nearest ZIP code's name, under an HMAC of the text, for `cache_days`.
+    """
+    config = _online_config()
+    if config is None:
+        return None
+    provider = _provider(config)[0][:50]
+    key = _cache_key(query)
+    now = timezone.now()
+    cached = GeocodeCache.objects.filter(provider=provider, query=key, expires_at__gt=now).first()
+    if cached is not None:
+        if cached.latitude is None or cached.longitude is None:
+            return None
+        return Place(cached.latitude, cached.longitude, cached.label or _area_fallback())
+
+    location = _ask_online(config, provider, query)
     place = None
     if location is not None:
-        place = Place(
-            float(location.latitude), float(location.longitude), str(location.address)[:255]
-        )
+        latitude = round_coordinate(float(location.latitude))
+        longitude = round_coordinate(float(location.longitude))
+        place = Place(latitude, longitude, _area_label(latitude, longitude))
+    # Expired answers go as new ones come: the table never holds more than `cache_days` of them.
+    GeocodeCache.objects.filter(expires_at__lte=now).delete()
     GeocodeCache.objects.update_or_create(
         provider=provider,
         query=key,
@@ -227,9 +276,29 @@ def _online_place(query: str) -> Place | None:
             "latitude": place.latitude if place else None,
             "longitude": place.longitude if place else None,
             "label": place.label if place else "",
+            "expires_at": now + timedelta(days=config.get("cache_days", DEFAULT_CACHE_DAYS)),
         },
     )
+    if place is not None and not place.label:
+        return Place(place.latitude, place.longitude, _area_fallback())
     return place
+
+
+def _online_address(query: str) -> Place | None:
+    """Place a centre's full address with the online geocoder: exact, and not cached (a centre
+    keeps its coordinates on its page; an address is geocoded again only when it changes)."""
+    config = _online_config()
+    if config is None:
+        return None
+    provider = _provider(config)[0][:50]
+    location = _ask_online(config, provider, query)
+    if location is None:
+        return None
+    return Place(float(location.latitude), float(location.longitude), str(location.address)[:255])
+
+
+def _area_fallback() -> str:
+    return gettext("the place you entered")
 
 
 # --- Public API -------------------------------------------------------------------------------------
@@ -241,7 +310,7 @@ def geocode(query: str) -> Place:
     Raises `GeocodingError` with a translated, patient-friendly message for empty, malformed or
     unknown input, and when the online geocoder is unavailable.
     """
-    text = _normalise(query)
+    text = normalize_input(query)
     if not text:
         raise GeocodingError(_format_hint())
 
@@ -293,11 +362,13 @@ def geocode_address(street: str, city: str, state: str, zip_code: str) -> Place 
     centroid, then the city centroid. Returns None when nothing matches; never raises, because saving
     a page or importing a row must not fail on a geocoder.
     """
-    street, city, state, zip_code = (_normalise(part) for part in (street, city, state, zip_code))
+    street, city, state, zip_code = (
+        normalize_input(part) for part in (street, city, state, zip_code)
+    )
     if _online_config() is not None and (street or city or zip_code):
         full = ", ".join(part for part in (street, city, f"{state} {zip_code}".strip()) if part)
         try:
-            place = _online_place(full)
+            place = _online_address(full)
         except _OnlineUnavailable:
             place = None
         if place is not None:

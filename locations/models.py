@@ -16,6 +16,9 @@ from django.db import models
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
 from django.utils.functional import cached_property
@@ -32,9 +35,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locations import hours
 from locations.states import US_STATES, US_TIME_ZONES
+from locations.throttle import throttled_for
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import NetworkSettings, Person, Service, image_field
+
+# Query-string parameters that say where a patient is.
+LOCATION_PARAMETERS = ("q", "lat", "lon")
 
 
 def validate_email_list(value: str) -> None:
@@ -77,6 +84,26 @@ class LocationIndexPage(Page):
         context.update(self.search(request))
         context["appointment_url"] = appointment_url(request)
         return context
+
+    def serve(self, request, *args, **kwargs) -> HttpResponse:
+        """The finder; a search from a place counts against the visitor's search budget (shared
+        with the JSON endpoint), and its answer, which says where the patient is, is never stored
+        by a shared cache or the browser."""
+        if not any(request.GET.get(key) for key in LOCATION_PARAMETERS):
+            return super().serve(request, *args, **kwargs)
+        retry_after = throttled_for(request)
+        if retry_after is None:
+            response = super().serve(request, *args, **kwargs)
+        else:
+            response = TemplateResponse(
+                request,
+                "locations/finder_throttled.html",
+                {"page": self, "self": self},
+                status=429,
+                headers={"Retry-After": str(retry_after)},
+            )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def search(self, request) -> dict:
         """Answer the finder's query string: nearest centres, or every centre grouped by state."""
@@ -618,14 +645,17 @@ class ZipCentroid(models.Model):
 
 
 class GeocodeCache(models.Model):
-    """Answers of the optional online geocoder, so the same query never goes out twice."""
+    """The optional online geocoder's answers to what patients typed, kept for a while so the same
+    text does not go out again, and kept coarse (see locations.geocoding): `query` is an HMAC of the
+    text under the secret key, the point is rounded to about 1 km and `label` names a ZIP code.
+    A row with no coordinates records "no match"."""
 
     provider = models.CharField(max_length=50)
-    query = models.CharField(max_length=255)
+    query = models.CharField(max_length=64)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     label = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
 
     class Meta:
         unique_together = [("provider", "query")]

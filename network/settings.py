@@ -267,6 +267,8 @@ GEOCODER = {
     "options": env.json("GEOCODER_OPTIONS", default={}),
     # Passed to each geocode() call, e.g. {"country_codes": "us"} for Nominatim.
     "geocode_options": env.json("GEOCODER_QUERY_OPTIONS", default={}),
+    # Days an online answer to a patient's search is kept (coarsely: see locations/geocoding.py).
+    "cache_days": env.int("GEOCODER_CACHE_DAYS", default=30),
 }
 # Centre searches (the finder page and the JSON endpoint together) per client address, as a
 # django-ratelimit rate: both may geocode, and an online geocoder's quota is the network's.

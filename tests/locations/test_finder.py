@@ -1,9 +1,12 @@
 """The centre finder page: ZIP, city or position; radius and service filters; both languages."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
@@ -209,3 +212,135 @@ def test_finder_query_count_does_not_grow_with_centres(
     with django_assert_max_num_queries(len(few_grouped)):
         response = client.get(FINDER)
     assert len(result_titles(response.text)) == 34
+
+
+def location_error(html: str) -> str:
+    match = re.search(
+        r'<p class="finder__error" role="alert" id="finder-location-error">([^<]+)</p>', html
+    )
+    return match.group(1) if match else ""
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"lat": "91", "lon": "-97.74"}, "The latitude (lat) must be a number between -90 and 90."),
+        (
+            {"lat": "nan", "lon": "-97.74"},
+            "The latitude (lat) must be a number between -90 and 90.",
+        ),
+        (
+            {"lat": "30.27", "lon": "-inf"},
+            "The longitude (lon) must be a number between -180 and 180.",
+        ),
+        (
+            {"lat": "30.27", "lon": "east"},
+            "The longitude (lon) must be a number between -180 and 180.",
+        ),
+        ({"lat": "30.27"}, "Give both the latitude (lat) and the longitude (lon)."),
+    ],
+)
+def test_unusable_coordinates_are_explained_not_ignored(client, centres, params, message):
+    response = client.get(FINDER, params)
+
+    assert response.status_code == 200
+    error = location_error(response.text)
+    assert message in error
+    assert error.startswith("We could not use the location in this search:")
+    assert "All our centres" in response.text  # the full list stays available
+
+
+def test_a_radius_not_offered_gets_a_sentence_and_keeps_the_search(client, centres):
+    html = client.get(FINDER, {"q": "78701", "radius": "7"}).text
+
+    assert "We can search within 10, 25, 50 or 100 miles. Choose one of these distances." in html
+    assert 'name="q" id="id_q" value="78701"' in html
+    assert "Select a valid choice" not in html
+
+
+def test_a_service_not_offered_gets_a_sentence(client, centres):
+    html = client.get(FINDER, {"q": "78701", "service": "brain-surgery"}).text
+
+    assert (
+        "We don&#x27;t offer that service at our centers. Choose a service from the list." in html
+    )
+    assert "Select a valid choice" not in html
+
+
+def test_spanish_sentences_for_a_radius_and_a_service_not_offered(
+    client, centres, location_index_es
+):
+    html = client.get("/es/centros/", {"q": "78701", "radius": "7", "service": "x"}).text
+
+    assert "Podemos buscar a 10, 25, 50 o 100 millas. Elija una de estas distancias." in html
+    assert "No ofrecemos ese servicio en nuestros centros. Elija un servicio de la lista." in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\uff17\uff18\uff17\uff10\uff11"},  # full-width digits
+        {"q": "\u0667\u0668\u0667\u0660\u0661"},  # Arabic-Indic digits
+        {"q": "78701", "radius": "\uff12\uff15"},
+        {"lat": "\uff13\uff10\uff0e\uff12\uff17", "lon": "-97.74"},
+    ],
+)
+def test_unicode_digits_search_like_ascii_digits(client, centres, params):
+    html = client.get(FINDER, params).text
+
+    assert result_titles(html) == ["Austin Downtown", "Round Rock"]
+
+
+def test_service_slugs_match_whatever_their_case(client, centres):
+    html = client.get(FINDER, {"q": "78701", "service": "Therapeutic-MASSAGE"}).text
+
+    assert result_titles(html) == ["Round Rock"]
+    assert '<option value="therapeutic-massage" selected>' in html
+
+
+def test_coordinates_are_rounded_before_they_reach_a_url(client, centres):
+    html = client.get(FINDER, {"lat": "30.271234", "lon": "-97.742678"}).text
+
+    assert '<input type="hidden" name="lat" value="30.27" id="id_lat">' in html
+    assert '<input type="hidden" name="lon" value="-97.74" id="id_lon">' in html
+    assert "30.2712" not in html and "97.7426" not in html
+
+
+def test_finder_script_rounds_the_browser_position_to_two_decimals():
+    source = Path(finders.find("locations/js/finder.js")).read_text()
+
+    assert "latitude.toFixed(2)" in source and "longitude.toFixed(2)" in source
+    assert "toFixed(5)" not in source
+
+
+@pytest.mark.parametrize("params", [{"q": "78701"}, {"lat": "30.27", "lon": "-97.74"}, {"q": "x"}])
+def test_answers_that_carry_a_location_are_never_stored(client, centres, params):
+    assert client.get(FINDER, params)["Cache-Control"] == "private, no-store"
+
+
+def test_the_finder_without_a_location_may_be_cached(client, centres):
+    assert "no-store" not in client.get(FINDER, {"service": "physical-therapy"}).get(
+        "Cache-Control", ""
+    )
+
+
+@override_settings(LOCATIONS_SEARCH_RATELIMIT="3/m")
+def test_too_many_searches_get_a_friendly_page_with_the_phone_number(client, centres):
+    network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    network.main_phone = "+18005550142"
+    network.save()
+
+    assert client.get("/api/locations/nearest/", {"q": "78701"}).status_code == 200
+    for _ in range(2):
+        assert client.get(FINDER, {"q": "78701"}).status_code == 200
+    assert client.get(FINDER).status_code == 200  # listing every centre does not count
+    limited = client.get(FINDER, {"q": "78701"})
+
+    assert limited.status_code == 429
+    assert 0 < int(limited["Retry-After"]) <= 60
+    assert limited["Cache-Control"] == "private, no-store"
+    assert "<h1>Please wait a moment</h1>" in limited.text
+    assert 'href="tel:+1-800-555-0142">(800) 555-0142</a>' in limited.text
+    assert '<header class="site-header">' in limited.text  # inside the site chrome
+    # The JSON endpoint shares the budget.
+    assert client.get("/api/locations/nearest/", {"q": "78701"}).status_code == 429

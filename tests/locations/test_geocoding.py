@@ -1,10 +1,15 @@
 """Geocoding: offline ZIP and city lookups, clear errors, and the optional online geocoder (a double)."""
 
+import hashlib
+import hmac
 import logging
 import socket
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.test import override_settings
+from django.utils import timezone
 from geopy.exc import GeocoderTimedOut
 from geopy.location import Location
 
@@ -122,11 +127,65 @@ def test_offline_answers_come_first_even_with_an_online_geocoder(online):
 
 def test_online_geocoder_places_other_text_and_caches_it(online):
     place = geocode("Zilker Park")
-    assert place == Place(30.2669, -97.7729, "Zilker Park, Austin, Texas")
+    # Rounded to about 1 km and named after the nearest ZIP code, like every patient's point.
+    assert place == Place(30.27, -97.77, "Austin, TX 78703")
     assert geocode("  zilker   park ") == place  # same text, normalised: answered from the cache
     assert online.calls == ["Zilker Park"]
     cached = GeocodeCache.objects.get()
-    assert "zilker" not in cached.query.lower()  # only a hash of what was typed is stored
+    assert "zilker" not in cached.query.lower()  # only an HMAC of what was typed is stored
+
+
+def test_the_cache_keeps_no_street_and_an_hmac_under_the_secret_key(online):
+    online.answers["1600 Congress Ave, Austin"] = (
+        30.274665,
+        -97.740352,
+        "1600 Congress Ave, Austin, TX 78701",
+    )
+
+    place = geocode("1600 Congress Ave, Austin")
+
+    cached = GeocodeCache.objects.get()
+    assert (cached.latitude, cached.longitude) == (30.27, -97.74)
+    assert cached.label == place.label == "Austin, TX 78701"
+    assert "congress" not in " ".join(str(value).lower() for value in vars(cached).values())
+    typed = b"1600 congress ave, austin"
+    assert cached.query != hashlib.sha256(typed).hexdigest()  # a list of addresses cannot match it
+    assert (
+        cached.query
+        == hmac.new(
+            hashlib.sha256(
+                b"locations.geocoding.GeocodeCache" + settings.SECRET_KEY.encode()
+            ).digest(),
+            typed,
+            hashlib.sha256,
+        ).hexdigest()
+    )
+    with override_settings(SECRET_KEY="another-secret-key-" * 3):
+        geocode("1600 Congress Ave, Austin")
+    assert GeocodeCache.objects.count() == 2  # another key, another HMAC
+
+
+def test_cached_answers_expire_and_are_deleted(online):
+    online.answers["1600 Congress Ave"] = (30.2747, -97.7404, "1600 Congress Ave, Austin, TX")
+    with time_machine.travel("2026-03-01 12:00Z", tick=False):
+        geocode("Zilker Park")
+    with time_machine.travel("2026-03-31 11:00Z", tick=False):
+        geocode("Zilker Park")
+    assert online.calls == ["Zilker Park"]  # still fresh after 29 days
+    with time_machine.travel("2026-04-01 12:00Z", tick=False):
+        geocode("1600 Congress Ave")  # a new answer is written: the expired one goes
+        assert not GeocodeCache.objects.filter(expires_at__lte=timezone.now()).exists()
+        geocode("Zilker Park")
+    assert online.calls == ["Zilker Park", "1600 Congress Ave", "Zilker Park"]
+
+
+def test_a_point_far_from_any_zip_code_gets_a_neutral_label(online):
+    online.answers["London"] = (51.5072, -0.1276, "London, England")
+
+    place = geocode("London")
+
+    assert place == Place(51.51, -0.13, "the place you entered")
+    assert GeocodeCache.objects.get().label == ""
 
 
 def test_online_no_match_is_a_clear_error_and_is_cached(online):
@@ -151,8 +210,9 @@ def test_online_timeout_falls_back_with_a_message_and_no_query_in_logs(online, c
 
 def test_geocode_address_uses_the_online_geocoder_for_the_full_address(online):
     place = geocode_address("1 Congress Ave", "Austin", "TX", "78701")
-    assert place == Place(30.2642, -97.7449, "1 Congress Ave, Austin, Texas")
+    assert place == Place(30.2642, -97.7449, "1 Congress Ave, Austin, Texas")  # exact: a centre
     assert online.calls == ["1 Congress Ave, Austin, TX 78701"]
+    assert not GeocodeCache.objects.exists()  # the page keeps its coordinates
 
 
 def test_geocode_address_offline_fallbacks():

@@ -12,8 +12,10 @@
     button.disabled = true;
     navigator.geolocation.getCurrentPosition(
       function (position) {
-        form.elements.lat.value = position.coords.latitude.toFixed(5);
-        form.elements.lon.value = position.coords.longitude.toFixed(5);
+        // Two decimals (about 1 km) find the nearest centers; more would put the patient's
+        // home into the URL, the browser's history and the server's logs.
+        form.elements.lat.value = position.coords.latitude.toFixed(2);
+        form.elements.lon.value = position.coords.longitude.toFixed(2);
         form.elements.q.value = "";
         form.submit();
       },
