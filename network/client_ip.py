@@ -58,10 +58,10 @@ def _client_address(request: HttpRequest) -> ipaddress.IPv4Address | ipaddress.I
     return _parse(request.META.get("REMOTE_ADDR", ""))
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's IP address as text; "unknown" when even `REMOTE_ADDR` is not an address."""
+def client_ip(request: HttpRequest) -> str | None:
+    """The visitor's IP address as text; None when even `REMOTE_ADDR` is not an address."""
     address = _client_address(request)
-    return str(address) if address is not None else "unknown"
+    return str(address) if address is not None else None
 
 
 def ratelimit_key(group: str, request: HttpRequest) -> str:

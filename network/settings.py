@@ -4,6 +4,7 @@ One module serves development, tests and production: every value that differs be
 from an environment variable (or a `.env` file beside `manage.py`), documented in the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import django
@@ -46,7 +47,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in lockout into its page (see "Sign-in" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
@@ -133,6 +136,27 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # front of nginx: 2). The client address is the entry that many places from the right; 0 ignores
 # the header. See network/client_ip.py.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+
+# Sign-in: django-axes locks a username out from one address after AXES_FAILURE_LIMIT wrong
+# passwords in a row, for AXES_COOLOFF_MINUTES (counting pairs, so nobody can lock a colleague
+# out from elsewhere). Its backend must come first. Password-reset mail and Wagtail's page-password
+# form are throttled in network/signin.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "network.client_ip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "network.signin.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # failures are what matter; successful sign-ins are not kept
+PASSWORD_RESET_RATELIMITS = {
+    "address": env("PASSWORD_RESET_RATELIMIT_ADDRESS", default="5/h"),
+    "email": env("PASSWORD_RESET_RATELIMIT_EMAIL", default="3/h"),
+}
+PAGE_PASSWORD_RATELIMIT = env("PAGE_PASSWORD_RATELIMIT", default="10/15m")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -243,6 +267,8 @@ LOGGING = {
         # One INFO line per task start and end drowns the console; failures are still logged.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # django-axes announces itself at INFO on every start; its lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 

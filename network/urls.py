@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import api, views
+from network import api, signin, views
 from network.sitemaps import TranslatedSitemap
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Django's own admin is not installed: every model is managed in Wagtail's admin.
+    path(
+        "admin/password_reset/",
+        signin.ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
@@ -30,6 +34,11 @@ if settings.DEBUG:
 # Everything patients read lives under its language prefix (/en/, /es/); Wagtail's pages come last.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        signin.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

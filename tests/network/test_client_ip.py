@@ -45,7 +45,8 @@ def test_client_ip_takes_the_trusted_hop_from_the_right(hops, forwarded, expecte
 
 
 def test_client_ip_without_a_usable_remote_addr():
-    assert client_ip(request(remote="")) == "unknown"
+    assert client_ip(request(remote="")) is None
+    assert ratelimit_key("group", request(remote="")) == "unknown"
 
 
 def test_ratelimit_key_counts_an_ipv6_subscriber_as_one_address():

@@ -46,7 +46,6 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert response.text.splitlines() == [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
 
