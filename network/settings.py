@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "network.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "network.middleware.LocaleMiddleware",
@@ -248,12 +251,93 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=
 SECURE_HSTS_SECONDS = env.int(
     "SECURE_HSTS_SECONDS", default=31_536_000 if SECURE_SSL_REDIRECT else 0
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Subdomains and preload lists are the operator's decision (preload is hard to undo): opt in.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if env.bool("BEHIND_HTTPS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed.
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, the same on Django 5.2 and 6.x). Pages run only the site's
+# own script files: no inline script (JSON-LD and json_script blocks are data, not run), no eval,
+# nothing from another host except the video players a patient asks to load. The Wagtail admin
+# gets its own policy (network.middleware): its widgets still set inline styles. CSP_REPORT_ONLY
+# sends the policies as report-only (to try a change), CSP_REPORT_URI collects violations.
+_VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_CSP_REPORT_URI = env("CSP_REPORT_URI", default="")
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    "report-uri": [_CSP_REPORT_URI] if _CSP_REPORT_URI else None,
+}
+_CSP_SITE = {
+    **_CSP_COMMON,
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": _VIDEO_PLAYERS,
+    "frame-ancestors": ["'none'"],
+}
+_CSP_ADMIN = {
+    **_CSP_COMMON,
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *_VIDEO_PLAYERS],  # the preview panel; embeds in previews
+    "frame-ancestors": ["'self'"],
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_SITE}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_SITE}
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_ADMIN}
+
+# Permissions-Policy (django-permissions-policy): "Use my location" may ask for the position on
+# the site itself; the video players may go full screen; every other powerful feature is off.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "fullscreen": ["self", *_VIDEO_PLAYERS],
+    "picture-in-picture": _VIDEO_PLAYERS,
+    "autoplay": _VIDEO_PLAYERS,
+    "encrypted-media": _VIDEO_PLAYERS,
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "ambient-light-sensor",
+            "bluetooth",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "gamepad",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "interest-cohort",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "otp-credentials",
+            "payment",
+            "publickey-credentials-create",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "speaker-selection",
+            "usb",
+            "web-share",
+            "window-management",
+            "xr-spatial-tracking",
+        ],
+        (),
+    ),
+}
 
 # Logging: requests carry health data, so nothing logs request bodies or form values.
 LOGGING = {

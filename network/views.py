@@ -1,5 +1,6 @@
 """Views that are not Wagtail pages: search, robots.txt and the error pages."""
 
+from csp.decorators import csp_update
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -44,6 +45,13 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
+# The 500 page styles itself inline (it must render without static files, see below): the policy
+# allows exactly that style block, by its hash (tests/network/test_security.py recomputes it).
+ERROR_PAGE_STYLE = {"style-src": ["'sha256-uUWTsToXRrKbTEDit1NPJF/zvFT5XJRcpMU+4ahzaUo='"]}
+
+
+@csp_update(ERROR_PAGE_STYLE)
+@csp_update(ERROR_PAGE_STYLE, REPORT_ONLY=True)
 def server_error(request: HttpRequest) -> HttpResponse:
     """A self-contained 500: no context processors, queries or static files, so it renders even
     when the database (the usual culprit) is down (JSON under /api/)."""

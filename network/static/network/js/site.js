@@ -1,5 +1,5 @@
 // Accessibility menu. Progressive enhancement only: every page works without this file.
-// Choices live in localStorage under "a11y-prefs"; a11y_preload.js applies them before first paint.
+// Choices live in localStorage under "a11y-prefs"; preload.js applies them before first paint.
 (function () {
   "use strict";
   var KEY = "a11y-prefs";
