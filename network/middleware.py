@@ -10,6 +10,8 @@ from django.utils.cache import patch_vary_headers
 
 from network.api import is_api_request
 
+ADMIN_PREFIX = "/admin/"
+
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's, except that a 404 under /api/ stays a JSON 404.
@@ -28,12 +30,14 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the Wagtail admin's own policy under /admin/.
+    """django-csp's middleware, with the Wagtail admin's own policies under /admin/.
 
-    The site's policy (settings.CONTENT_SECURITY_POLICY, or ..._REPORT_ONLY) allows no inline
-    style; Wagtail's admin widgets still set some, so the admin's (ADMIN_CONTENT_SECURITY_POLICY)
-    allows inline styles, blob: images (uploads' previews) and being framed by itself (previews),
-    and is sent in the same mode.
+    The site's policy (settings.CONTENT_SECURITY_POLICY, or ..._REPORT_ONLY when CSP_REPORT_ONLY
+    is set) allows no inline code. Wagtail's admin still sets inline styles, and for signed-in
+    users renders inline scripts in its widgets and panels, so ADMIN_CONTENT_SECURITY_POLICY has
+    two policies, sent in the same mode as the site's: "SIGNED_IN", which allows both, and
+    "ANONYMOUS" (the sign-in, password-reset and lockout pages anyone can open), which keeps
+    scripts to the admin's own files. Previews of site pages may be framed by the admin.
     """
 
     def get_policy_parts(
@@ -46,7 +50,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if (
             parts.config is None
             and getattr(settings, setting, None)
-            and request.path_info.startswith("/admin/")
+            and request.path_info.startswith(ADMIN_PREFIX)
         ):
-            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            user = getattr(request, "user", None)
+            audience = "SIGNED_IN" if user is not None and user.is_authenticated else "ANONYMOUS"
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY[audience]["DIRECTIVES"]
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview by sending a stand-in request for the page's own URL
+            # through the middleware; the page editor shows it in a frame of the admin.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts

@@ -263,8 +263,11 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp, the same on Django 5.2 and 6.x). Pages run only the site's
 # own script files: no inline script (JSON-LD and json_script blocks are data, not run), no eval,
 # nothing from another host except the video players a patient asks to load. The Wagtail admin
-# gets its own policy (network.middleware): its widgets still set inline styles. CSP_REPORT_ONLY
-# sends the policies as report-only (to try a change), CSP_REPORT_URI collects violations.
+# has its own (network.middleware): Wagtail 8 still renders inline styles everywhere and, for
+# signed-in users, inline scripts in its widgets and panels (upstream wagtail#1288), so those are
+# allowed there, and only there; its sign-in and password-reset pages keep scripts strict.
+# CSP_REPORT_ONLY sends the policies as report-only (to try a change); CSP_REPORT_URI collects
+# violation reports.
 _VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 _CSP_REPORT_URI = env("CSP_REPORT_URI", default="")
 _CSP_COMMON = {
@@ -285,18 +288,22 @@ _CSP_SITE = {
     "frame-src": _VIDEO_PLAYERS,
     "frame-ancestors": ["'none'"],
 }
-_CSP_ADMIN = {
+_CSP_ADMIN_SIGN_IN = {
     **_CSP_COMMON,
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "frame-src": ["'self'", *_VIDEO_PLAYERS],  # the preview panel; embeds in previews
     "frame-ancestors": ["'self'"],
 }
+_CSP_ADMIN = {**_CSP_ADMIN_SIGN_IN, "script-src": ["'self'", "'unsafe-inline'"]}
 if env.bool("CSP_REPORT_ONLY", default=False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_SITE}
 else:
     CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_SITE}
-ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_ADMIN}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "SIGNED_IN": {"DIRECTIVES": _CSP_ADMIN},
+    "ANONYMOUS": {"DIRECTIVES": _CSP_ADMIN_SIGN_IN},
+}
 
 # Permissions-Policy (django-permissions-policy): "Use my location" may ask for the position on
 # the site itself; the video players may go full screen; every other powerful feature is off.
@@ -362,6 +369,7 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to the internet
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor fetch avatars from Gravatar (initials instead)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PHONENUMBER_DEFAULT_REGION = "US"

@@ -30,6 +30,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return None
 
 
+@pytest.fixture
+def page(page):
+    """pytest-playwright's page, failing the test if the browser blocks anything under the
+    Content-Security-Policy (Chromium reports each violation on the console) or a script throws."""
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    yield page
+    assert problems == [], "\n".join(problems)
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default() -> None:
     """Start every test in the default language: a request to a Spanish page leaves Spanish

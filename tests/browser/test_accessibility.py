@@ -51,7 +51,7 @@ def test_accessibility_menu_by_keyboard(live_server, page: Page, site_pages):
     expect(panel).to_be_hidden()
     expect(toggle).to_be_focused()
 
-    # Remembered: applied by the inline script in <head> before first paint, even without site.js.
+    # Remembered: applied by preload.js in <head> before first paint, even without site.js.
     page.route("**/site.js", lambda route: route.abort())
     page.reload()
     expect(html).to_have_class(re.compile(r"\ba11y-large-text\b.*\ba11y-high-contrast\b"))

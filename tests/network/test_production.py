@@ -35,6 +35,9 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         MEDIA_ROOT=str(tmp_path / "media"),
         # Django 6.1's deploy checks reject the console mail backend (mail.E001).
         EMAIL_URL="smtp+tls://mailer:secret@smtp.spine-network.example:587",
+        # The operator's decisions, which `check --deploy` asks for (security.W005, W021).
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        SECURE_HSTS_PRELOAD="true",
     )
     return env
 
@@ -61,6 +64,32 @@ def test_check_deploy_flags_the_development_defaults(tmp_path):
     assert result.returncode != 0
     assert "security.W009" in result.stderr  # the insecure fallback SECRET_KEY
     assert "security.W008" in result.stderr  # no HTTPS redirect
+
+
+def hsts_header(env: dict[str, str]) -> str:
+    probe = (
+        "from django.test import Client;"
+        f"r = Client().get('/robots.txt', secure=True, headers={{'host': '{HOST}'}});"
+        "print(r.headers['Strict-Transport-Security'])"
+    )
+    result = manage("shell", "-v", "0", "-c", probe, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1]
+
+
+def test_hsts_covers_subdomains_and_asks_for_preload_only_when_the_operator_opts_in(tmp_path):
+    opted_in = production_env(tmp_path)
+    default = {
+        key: value
+        for key, value in opted_in.items()
+        if key not in {"SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"}
+    }
+
+    assert hsts_header(default) == "max-age=31536000"
+    assert hsts_header(opted_in) == "max-age=31536000; includeSubDomains; preload"
+    # Without the opt-ins, `check --deploy` reminds the operator of the decision.
+    check = manage("check", "--deploy", "--fail-level", "WARNING", env=default)
+    assert "security.W005" in check.stderr and "security.W021" in check.stderr
 
 
 def test_whitenoise_serves_hashed_static_files_in_production(tmp_path):
@@ -140,3 +169,23 @@ def test_pages_load_nothing_from_other_hosts(client, about, about_es, network_se
         source = Path(finders.find(path)).read_text()
         assert "@import" not in source
         assert "http" not in source.replace("http-equiv", ""), path
+
+
+def test_csp_report_only_is_switched_by_the_environment(tmp_path):
+    env = {**production_env(tmp_path), "CSP_REPORT_ONLY": "true", "STATIC_MANIFEST": "false"}
+    probe = (
+        "from django.test import Client;"
+        "c = Client();"
+        f"h = {{'host': '{HOST}'}};"
+        "site = c.get('/robots.txt', secure=True, headers=h);"
+        "admin = c.get('/admin/', secure=True, headers=h);"
+        "print([sorted(k for k in r.headers if 'Security-Policy' in k) for r in (site, admin)]);"
+        "print(admin.headers['Content-Security-Policy-Report-Only'])"
+    )
+
+    result = manage("shell", "-v", "0", "-c", probe, env=env)
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    headers, admin_policy = result.stdout.splitlines()[-2:]
+    assert headers == str([["Content-Security-Policy-Report-Only"]] * 2), result.stderr
+    assert "style-src 'self' 'unsafe-inline'" in admin_policy  # the admin's policy, report-only
