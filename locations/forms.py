@@ -14,6 +14,8 @@ import math
 from typing import Any
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy, get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -195,7 +197,8 @@ class NearestQueryForm(CentreSearchForm):
     q = NormalizedCharField(required=False, max_length=200)
     radius = _number(
         format_lazy(
-            _("radius must be a number of miles from 0 to {max}."), max=f"{MAX_RADIUS_MILES:,}"
+            _("radius must be a number of miles from 0 to {max}."),
+            max=lazy(lambda: number_format(MAX_RADIUS_MILES, force_grouping=True), str)(),
         ),
         min_value=0,
         max_value=MAX_RADIUS_MILES,

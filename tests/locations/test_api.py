@@ -293,3 +293,10 @@ def test_spoofed_forwarded_addresses_do_not_reset_a_limit(client, centres):
     assert [search(f"198.51.100.{n}, 203.0.113.5") for n in range(4)] == [200, 200, 429, 429]
     # Another visitor behind the same proxy has their own allowance.
     assert search("203.0.113.5, 203.0.113.77") == 200
+
+
+def test_radius_message_names_the_range_in_spanish(client, centres):
+    with translation.override("en"):
+        response = client.get(URL, {"q": "78701", "radius": "-5"}, HTTP_ACCEPT_LANGUAGE="es")
+
+    assert response.json() == {"error": "radius debe ser un número de millas entre 0 y 12\xa0500."}
