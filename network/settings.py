@@ -306,7 +306,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 
 # Permissions-Policy (django-permissions-policy): "Use my location" may ask for the position on
-# the site itself; the video players may go full screen; every other powerful feature is off.
+# the site itself; the video players may go full screen; every other powerful feature is off
+# (only features Chromium recognizes: it reports the others as header errors on every page).
 PERMISSIONS_POLICY = {
     "geolocation": ["self"],
     "fullscreen": ["self", *_VIDEO_PLAYERS],
@@ -316,8 +317,6 @@ PERMISSIONS_POLICY = {
     **dict.fromkeys(
         [
             "accelerometer",
-            "ambient-light-sensor",
-            "bluetooth",
             "browsing-topics",
             "camera",
             "display-capture",
@@ -338,7 +337,6 @@ PERMISSIONS_POLICY = {
             "serial",
             "speaker-selection",
             "usb",
-            "web-share",
             "window-management",
             "xr-spatial-tracking",
         ],

@@ -90,16 +90,20 @@ def test_featured_posts_in_editor_order_on_the_first_page_only(client, blog_inde
     assert client.get("/en/blog/?q=featured").context["featured_posts"] == []
 
 
-def test_search_finds_title_introduction_body_and_author_words(client, blog_index, sciatica):
-    make_post(blog_index, "Lifting safely", "2026-01-01", introduction="Protect your lumbar spine.")
-    make_post(
-        blog_index,
+def make_sleep_post(index, sciatica, **kwargs):
+    return make_post(
+        index,
         "Sleep positions",
         "2026-01-02",
         body=[("paragraph", "<p>A pillow between the knees helps.</p>")],
         topics=[sciatica],
-        authors=[PersonFactory(name="Dr. Imelda Quintero")],
+        **kwargs,
     )
+
+
+def test_search_finds_title_introduction_body_and_author_words(client, blog_index, sciatica):
+    make_post(blog_index, "Lifting safely", "2026-01-01", introduction="Protect your lumbar spine.")
+    make_sleep_post(blog_index, sciatica, authors=[PersonFactory(name="Dr. Imelda Quintero")])
 
     def search(query, path="/en/blog/"):
         return listed_titles(client.get(path, {"q": query}))
@@ -216,13 +220,7 @@ def test_spanish_search_finds_spanish_posts_only(client, blog_index, home_es):
     "query", ['pillow"', '"', '" OR 1=1 --', '"><img src=x>', "pillow\x00", "a\x00", "NOT"]
 )
 def test_index_and_topic_search_never_fail_on_hostile_input(client, blog_index, sciatica, query):
-    make_post(
-        blog_index,
-        "Sleep positions",
-        "2026-01-02",
-        body=[("paragraph", "<p>A pillow between the knees helps.</p>")],
-        topics=[sciatica],
-    )
+    make_sleep_post(blog_index, sciatica)
 
     for path in ("/en/blog/", "/en/blog/topic/sciatica/"):
         response = client.get(path, {"q": query})

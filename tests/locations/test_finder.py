@@ -216,7 +216,8 @@ def test_finder_query_count_does_not_grow_with_centres(
 
 def location_error(html: str) -> str:
     match = re.search(
-        r'<p class="finder__error" role="alert" id="finder-location-error">([^<]+)</p>', html
+        r'<p class="finder__error finder__alert" role="alert" id="finder-location-error">([^<]+)</p>',
+        html,
     )
     return match.group(1) if match else ""
 
