@@ -33,14 +33,15 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 @pytest.fixture
 def page(page):
     """pytest-playwright's page, failing the test if the browser blocks anything under the
-    Content-Security-Policy (Chromium reports each violation on the console) or a script throws."""
+    Content-Security-Policy or rejects the Permissions-Policy (Chromium reports both on the
+    console), or a script throws."""
     problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+
+    def watch(message) -> None:
+        if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
+            problems.append(message.text)
+
+    page.on("console", watch)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     yield page
     assert problems == [], "\n".join(problems)
