@@ -15,6 +15,7 @@ Counters live in the rate-limit cache and use the one client address (`network.c
 
 from __future__ import annotations
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -28,6 +29,22 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
 from network.client_ip import ratelimit_key
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' backend, which needs the request to know where a sign-in comes from.
+
+    Every sign-in form of the site (Wagtail's, Django's `AuthenticationForm`) passes the request.
+    Code that authenticates without one (Django's test client `login()`, scripts) is not a sign-in
+    from an address: it is left to the next backend rather than failing.
+    """
+
+    def authenticate(
+        self, request: HttpRequest | None, username=None, password=None, **kwargs
+    ) -> None:
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def lockout_response(

@@ -164,3 +164,9 @@ def test_page_password_tries_are_limited_per_address(client, shared_page):
         REMOTE_ADDR="198.51.100.30",
     )
     assert other.status_code == 302
+
+
+def test_code_that_signs_in_without_a_request_still_works(client, editor):
+    # Django's test client (and scripts) call authenticate() without a request.
+    assert client.login(username="dana", password=PASSWORD)
+    assert signed_in(client)
