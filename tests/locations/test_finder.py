@@ -248,7 +248,7 @@ def test_unusable_coordinates_are_explained_not_ignored(client, centres, params,
     error = location_error(response.text)
     assert message in error
     assert error.startswith("We could not use the location in this search:")
-    assert "All our centres" in response.text  # the full list stays available
+    assert "All our centers" in response.text  # the full list stays available
 
 
 def test_a_radius_not_offered_gets_a_sentence_and_keeps_the_search(client, centres):
