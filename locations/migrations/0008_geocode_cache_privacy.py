@@ -10,7 +10,7 @@ def forget_old_answers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("locations", "0006_video_block"),
+        ("locations", "0007_us_spelling"),
     ]
 
     operations = [
