@@ -1,9 +1,10 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import caches
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
 from network.localization import translate
@@ -59,6 +60,14 @@ def _english_by_default() -> None:
 def fresh_rate_limits():
     """Every test starts with no rate-limit counter (they live in their own cache)."""
     caches[settings.RATELIMIT_USE_CACHE].clear()
+
+
+@pytest.fixture
+def frozen_clock():
+    """Time stands still for tests that count against a rate limit: limits count in fixed windows
+    (a minute, an hour), and a test running across the end of one would see its counter reset."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 @pytest.fixture

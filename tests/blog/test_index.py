@@ -216,15 +216,30 @@ def test_spanish_search_finds_spanish_posts_only(client, blog_index, home_es):
     assert listed_titles(client.get("/en/blog/", {"q": "espasmos"})) == []
 
 
+FOUND = ["Sleep positions"]
+
+
 @pytest.mark.parametrize(
-    "query", ['pillow"', '"', '" OR 1=1 --', '"><img src=x>', "pillow\x00", "a\x00", "NOT"]
+    ("query", "expected"),
+    [
+        ('pillow"', FOUND),
+        ("pillow\x00", FOUND),
+        ('"knees" "pillow', FOUND),
+        ('"', []),
+        ('" OR 1=1 --', []),
+        ('"><img src=x>', []),
+        ("NOT", []),
+        # "a" is a stop word on PostgreSQL and a prefix of "A pillow..." on SQLite: no 500 is the point.
+        ("a\x00", None),
+    ],
 )
-def test_index_and_topic_search_never_fail_on_hostile_input(client, blog_index, sciatica, query):
+def test_index_and_topic_search_never_fail_on_hostile_input(
+    client, blog_index, sciatica, query, expected
+):
     make_sleep_post(blog_index, sciatica)
 
     for path in ("/en/blog/", "/en/blog/topic/sciatica/"):
         response = client.get(path, {"q": query})
         assert response.status_code == 200, path
-        # "a" finds the post's "A pillow..." (the last word is matched as a prefix).
-        expected = ["Sleep positions"] if query.startswith(("pillow", "a")) else []
-        assert listed_titles(response) == expected, path
+        if expected is not None:
+            assert listed_titles(response) == expected, path

@@ -236,6 +236,7 @@ def test_service_slugs_match_whatever_their_case(client, centres):
     assert names(response) == ["Austin Downtown"]
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
 def test_rate_limit_per_ip(client, centres):
     assert client.get(URL, {"q": "78701"}).status_code == 200
@@ -248,6 +249,7 @@ def test_rate_limit_per_ip(client, centres):
     assert client.get(URL, {"q": "78701"}, REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
 def test_page_cache_churn_cannot_reset_a_limit(client, centres):
     for _ in range(3):
@@ -284,6 +286,7 @@ def test_any_forwarded_header_gets_a_json_answer_behind_a_proxy(client, centres,
     assert names(response) == ["Austin Downtown", "Austin North"]
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @override_settings(TRUSTED_PROXY_HOPS=1, LOCATIONS_SEARCH_RATELIMIT="2/m")
 def test_spoofed_forwarded_addresses_do_not_reset_a_limit(client, centres):
     def search(forwarded):

@@ -325,6 +325,7 @@ def test_the_finder_without_a_location_may_be_cached(client, centres):
     )
 
 
+@pytest.mark.usefixtures("frozen_clock")
 @override_settings(LOCATIONS_SEARCH_RATELIMIT="3/m")
 def test_too_many_searches_get_a_friendly_page_with_the_phone_number(client, centres):
     network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))

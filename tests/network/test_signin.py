@@ -111,6 +111,7 @@ def test_reset_answers_the_same_for_known_and_unknown_emails(client, editor):
     assert mail.outbox[0].to == ["dana@spine-network.example"]
 
 
+@pytest.mark.usefixtures("frozen_clock")
 def test_reset_mail_is_throttled_per_email_without_changing_the_answer(client, editor):
     answers = {
         (response.status_code, response["Location"], response.content)
@@ -124,6 +125,7 @@ def test_reset_mail_is_throttled_per_email_without_changing_the_answer(client, e
     assert len(answers) == 1  # throttled or not, the same redirect to the same page
 
 
+@pytest.mark.usefixtures("frozen_clock")
 def test_reset_mail_is_throttled_per_client_address(client, editor, django_user_model):
     for n in range(8):
         django_user_model.objects.create_user(
@@ -146,6 +148,7 @@ def shared_page(home):
     return page, f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
 
 
+@pytest.mark.usefixtures("frozen_clock")
 def test_page_password_tries_are_limited_per_address(client, shared_page):
     page, action = shared_page
     for _ in range(10):
