@@ -278,7 +278,9 @@ def nearest_centres(
     `radius_miles` keeps centres within that distance (inclusive); `service` is a Service slug (the
     same in every language); `accepts_requests` filters on the page flag; `limit` keeps the first n.
     `queryset` replaces the default (`centre_queryset()`); its prefetches apply to the pages returned.
-    Costs a constant number of queries, whatever the number of centres.
+    Queries: one per search box tried, plus one for the pages. With `radius_miles`, or no `limit`,
+    that is one box; with a `limit` and no radius the box widens until it holds the `limit` nearest
+    (one or two boxes where centres are dense, a few more in empty country; never one per centre).
     """
     pages = centre_queryset() if queryset is None else queryset
     ranked = nearest_ids(
