@@ -1,0 +1,103 @@
+"""Fixtures of the appointments tests: a small Texas network around Austin (ZIP 78701).
+
+austin       Austin Downtown, 0.2 mi from 78701, accepts requests, massage only
+south        Austin South, about 5 mi, physical therapy, NOT accepting requests
+round_rock   Round Rock, about 17 mi, accepts requests, physical therapy
+san_antonio  San Antonio, about 74 mi (beyond the 50-mile radius), physical therapy
+"""
+
+import pytest
+from wagtail.models import Page, Site
+
+from network.localization import translate
+from network.models import NetworkSettings
+from tests.factories import ConditionFactory, ServiceFactory
+from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
+
+
+def make_centre(index, title, slug, latitude, longitude, services=(), **extra):
+    page = LocationPageFactory(
+        parent=index,
+        title=title,
+        slug=slug,
+        latitude=latitude,
+        longitude=longitude,
+        **extra,
+    )
+    page.services.set(services)
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def network(home):
+    settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.central_intake_email = "intake@example.org"
+    settings.main_phone = "+18005550100"
+    settings.routing_radius_miles = 50
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def location_index(home):
+    return LocationIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def physio(locales):
+    return ServiceFactory(name="Physical therapy", slug="physical-therapy")
+
+
+@pytest.fixture
+def massage(locales):
+    return ServiceFactory(name="Therapeutic massage", slug="therapeutic-massage")
+
+
+@pytest.fixture
+def surgery(locales):
+    """A service no centre offers."""
+    return ServiceFactory(name="Spine surgery consult", slug="spine-surgery-consult")
+
+
+@pytest.fixture
+def sciatica(locales):
+    return ConditionFactory(name="Sciatica", slug="sciatica")
+
+
+@pytest.fixture
+def centres(network, location_index, physio, massage):
+    return {
+        "austin": make_centre(
+            location_index,
+            "Austin Downtown",
+            "austin-downtown",
+            "30.269200",
+            "-97.746000",
+            [massage],
+        ),
+        "south": make_centre(
+            location_index,
+            "Austin South",
+            "austin-south",
+            "30.200000",
+            "-97.770000",
+            [physio],
+            accepts_requests=False,
+        ),
+        "round_rock": make_centre(
+            location_index, "Round Rock", "round-rock", "30.508300", "-97.678900", [physio]
+        ),
+        "san_antonio": make_centre(
+            location_index, "San Antonio", "san-antonio", "29.424100", "-98.493600", [physio]
+        ),
+    }
+
+
+@pytest.fixture
+def centres_es(centres, home_es, location_index):
+    translate(location_index, "es", {"Locations": "Centros", "locations": "centros"})
+    return {
+        key: translate(page, "es", {page.title: f"{page.title} (es)", page.slug: f"{page.slug}-es"})
+        for key, page in centres.items()
+    }
