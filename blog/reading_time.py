@@ -4,20 +4,29 @@ import math
 
 from django.utils.html import strip_tags
 from wagtail import blocks
-from wagtail.blocks import StreamValue
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 WORDS_PER_MINUTE = 200
 
+# Blocks whose value is something to look at or a setting, not text to read: images (their alt
+# text is for people who cannot see them, and captions are blocks of their own) and choices
+# (heading levels, callout styles), which `get_searchable_content` alone would count.
+NOT_READ = (blocks.ChoiceBlock, ImageBlock, ImageChooserBlock)
+
 
 def count_words(block: blocks.Block, value) -> int:
-    """Words in a block's text. Choice values (heading levels, callout styles) are settings,
-    not text, so they are skipped, which `get_searchable_content` alone would not do."""
-    if value is None or isinstance(block, blocks.ChoiceBlock):
+    """Words in a block's text, walking the value by the kind of block that holds it.
+
+    Structural blocks are opened by their own rules (a StructBlock's children, each item of a
+    ListBlock, each child of a StreamBlock); any block whose value is not one of those containers
+    (an ImageBlock's value is an Image, a custom block may hold anything) answers through the
+    block's own `get_searchable_content`, which every block implements for its own value type.
+    """
+    if value is None or isinstance(block, NOT_READ):
         return 0
-    if isinstance(block, blocks.StructBlock):
-        return sum(
-            count_words(child, value.get(name)) for name, child in block.child_blocks.items()
-        )
+    if isinstance(block, blocks.StructBlock) and isinstance(value, StructValue):
+        return sum(count_words(child, value[name]) for name, child in block.child_blocks.items())
     if isinstance(block, blocks.ListBlock):
         return sum(count_words(block.child_block, item) for item in value)
     if isinstance(block, blocks.StreamBlock):
