@@ -21,6 +21,7 @@ from blog.demo_articles import (
     RED_FLAGS_HEADING,
     RED_FLAGS_INTRO,
 )
+from blog.demo_images import ILLUSTRATIONS, load_images
 from blog.models import (
     BlogIndexFeaturedPost,
     BlogIndexPage,
@@ -55,8 +56,11 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     home = HomePage.objects.get(locale=english)
     with transaction.atomic():
         people = demo_people(english)
+        images = load_images()
         index = _load_index(home)
-        posts = {article["slug"]: _load_post(index, article, people) for article in ARTICLES}
+        posts = {
+            article["slug"]: _load_post(index, article, people, images) for article in ARTICLES
+        }
         for article in ARTICLES:
             _link_post(posts[article["slug"]], article, posts, english)
         index.featured_posts.set(
@@ -111,7 +115,7 @@ def _expand(items: list) -> list:
     return expanded
 
 
-def _body(items: list) -> list[tuple[str, Any]]:
+def _body(items: list, images: dict[str, Any]) -> list[tuple[str, Any]]:
     """The English StreamField data of an article body."""
     blocks = []
     for kind, *values in _expand(items):
@@ -129,6 +133,11 @@ def _body(items: list) -> list[tuple[str, Any]]:
             blocks.append(("quote", {"text": values[0], "attribution": values[2]}))
         elif kind == "book":
             blocks.append(("book_appointment", {"heading": values[0], "text": values[2]}))
+        elif kind == "image":
+            illustration = ILLUSTRATIONS[values[0]]
+            image = images[values[0]]
+            image.contextual_alt_text, image.decorative = illustration.alt[0], False
+            blocks.append(("image", {"image": image, "caption": illustration.caption[0]}))
     return blocks
 
 
@@ -144,12 +153,17 @@ def _article_strings(article: dict) -> dict[str, str]:
             pairs += values[0]
         elif kind == "book":
             pairs += [(values[0], values[1]), (values[2], values[3])]
+        elif kind == "image":
+            illustration = ILLUSTRATIONS[values[0]]
+            pairs += [illustration.alt, illustration.caption]
         else:
             pairs.append((values[0], values[1]))
     return _pairs(pairs)
 
 
-def _load_post(index: BlogIndexPage, article: dict, people: dict[str, Person]) -> BlogPage:
+def _load_post(
+    index: BlogIndexPage, article: dict, people: dict[str, Person], images: dict[str, Any]
+) -> BlogPage:
     post = BlogPage.objects.child_of(index).filter(slug=article["slug"]).first()
     if post is None:
         post = index.add_child(
@@ -166,7 +180,7 @@ def _load_post(index: BlogIndexPage, article: dict, people: dict[str, Person]) -
     post.date = date.fromisoformat(article["date"])
     post.reviewer = people[article["reviewer"]]
     post.last_reviewed = date.fromisoformat(article["last_reviewed"])
-    post.body = _body(article["body"])
+    post.body = _body(article["body"], images)
     post.authors.set([BlogPageAuthor(person=people[key]) for key in article["authors"]])
     locale = index.locale
     conditions = Condition.objects.filter(slug__in=article["topics"], locale=locale)

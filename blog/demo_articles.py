@@ -6,7 +6,8 @@ general patient education, reviewed for plain, accurate wording.
 """
 
 # Body items: ("heading", en, es), ("paragraph", en, es), ("list", [(en, es), ...]),
-# ("disclaimer", en, es), ("quote", en, es, attribution), ("book", heading_en, heading_es, text_en, text_es)
+# ("disclaimer", en, es), ("quote", en, es, attribution), ("book", heading_en, heading_es, text_en, text_es),
+# ("image", key of `blog.demo_images.ILLUSTRATIONS`)
 
 # Authors and reviewers are the network's demo people (`network.demo_people`), named by key.
 
@@ -178,6 +179,7 @@ ARTICLES = [
                 "The sciatic nerve is formed by nerve roots that leave the spine in the lower back. When one of those roots is pressed or irritated, most often by a bulging disc, the brain feels pain along the whole path of the nerve, down the buttock and the back of the leg.",
                 "El nervio ciático está formado por raíces nerviosas que salen de la columna en la zona lumbar. Cuando una de esas raíces se comprime o se irrita, casi siempre por un disco abultado, el cerebro siente dolor a lo largo de todo el recorrido del nervio, por el glúteo y la parte posterior de la pierna.",
             ),
+            ("image", "sciatica"),
             ("heading", "Typical signs", "Síntomas habituales"),
             (
                 "list",
@@ -238,6 +240,7 @@ ARTICLES = [
                 "Discs are the cushions between the bones of the spine. Each has a tough outer ring and a soft center. A herniation happens when part of the center pushes through the ring and presses on a nearby nerve.",
                 "Los discos son los cojines que hay entre las vértebras. Cada uno tiene un anillo exterior resistente y un centro blando. La hernia se produce cuando parte del centro atraviesa el anillo y presiona un nervio cercano.",
             ),
+            ("image", "herniated-disc"),
             (
                 "paragraph",
                 "Many people have disc bulges on a scan without any pain at all, so the scan is only one part of the picture. Your symptoms and examination matter just as much.",
@@ -302,6 +305,7 @@ ARTICLES = [
                 "Set the top of the screen at about eye level and an arm's length away. On a laptop, a stand and a separate keyboard stop you from looking down all day.",
                 "Coloque la parte superior de la pantalla a la altura de los ojos y a un brazo de distancia. Con un portátil, un soporte y un teclado aparte evitan que mire hacia abajo todo el día.",
             ),
+            ("image", "desk"),
             ("heading", "2. Support your back", "2. Apoye la espalda"),
             (
                 "paragraph",
@@ -670,6 +674,7 @@ ARTICLES = [
                 "Your therapist starts by asking about your pain, your daily routine and what you want to get back to, whether that is lifting your grandchild or finishing a shift without pain.",
                 "Su fisioterapeuta empieza preguntando por su dolor, su rutina diaria y lo que quiere volver a hacer, ya sea cargar a su nieto o terminar un turno sin dolor.",
             ),
+            ("image", "stretch"),
             ("heading", "The examination", "La exploración"),
             (
                 "paragraph",

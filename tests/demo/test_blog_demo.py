@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
+from blog.demo_images import ARTICLES_COLLECTION, ILLUSTRATIONS
 from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP
 from network.demo_people import PEOPLE
@@ -73,3 +74,21 @@ def check_demo_accounts_join_the_editorial_groups(printed: str):
     assert users.get(username="reviewer").groups.filter(name=REVIEWERS_GROUP).exists()
     assert users.get(username="reviewer").check_password("spine-reviewer-demo")
     assert users.get(username="editor").groups.filter(name=EDITORS_GROUP).exists()
+
+
+def test_illustrated_articles_render_in_both_languages(demo, client):
+    illustrated = [
+        post
+        for post in BlogPage.objects.live().filter(locale__language_code="en")
+        if any(block.block_type == "image" for block in post.body)
+    ]
+    assert len(illustrated) == len(ILLUSTRATIONS) >= 3
+    for post in illustrated:
+        spanish = post.get_translation(Locale.objects.get(language_code="es"))
+        image = next(block.value["image"] for block in spanish.body if block.block_type == "image")
+        assert image.collection.name == ARTICLES_COLLECTION
+        for page in (post, spanish):
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+        assert f'alt="{image.contextual_alt_text}"' in response.content.decode()
+        assert image.contextual_alt_text in {i.alt[1] for i in ILLUSTRATIONS.values()}

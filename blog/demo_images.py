@@ -1,0 +1,175 @@
+"""Illustrations for the demo articles, drawn with Pillow when the demo loads.
+
+The demo ships no image files and fetches none: each picture is a few flat shapes drawn here,
+original to this project, and stored as a Wagtail image in the "Articles" collection, where the
+editorial groups' image rights apply. Idempotent: an image already stored under its title is
+reused as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+ARTICLES_COLLECTION = "Articles"
+SIZE = (1200, 750)
+BACKGROUND = (236, 244, 247)
+BONE = (250, 246, 236)
+OUTLINE = (52, 73, 94)
+DISC = (120, 170, 200)
+ACCENT = (214, 96, 77)
+GREEN = (92, 150, 110)
+
+Draw = ImageDraw.ImageDraw
+
+
+def _spine(draw: Draw, x: int, top: int, count: int, bulge_at: int | None = None) -> None:
+    """A column of vertebrae seen from the side, discs between them."""
+    for i in range(count):
+        y = top + i * 90
+        draw.rounded_rectangle(
+            (x, y, x + 170, y + 62), radius=14, fill=BONE, outline=OUTLINE, width=5
+        )
+        draw.polygon(
+            [(x + 170, y + 14), (x + 250, y + 30), (x + 170, y + 48)], fill=BONE, outline=OUTLINE
+        )
+        if i < count - 1:
+            disc = (x + 10, y + 64, x + 160, y + 88)
+            draw.rounded_rectangle(disc, radius=10, fill=DISC)
+            if i == bulge_at:
+                draw.ellipse((x + 130, y + 58, x + 200, y + 94), fill=ACCENT)
+
+
+def draw_herniated_disc(draw: Draw) -> None:
+    _spine(draw, 420, 130, 6, bulge_at=2)
+    draw.line([(610, 320), (660, 330), (700, 420), (720, 640)], fill=(226, 178, 60), width=10)
+
+
+def draw_sciatica(draw: Draw) -> None:
+    _spine(draw, 200, 80, 5)
+    # The nerve from the low back down one leg, with the leg's outline beside it.
+    draw.line([(420, 430), (520, 470), (600, 560), (660, 700)], fill=(226, 178, 60), width=12)
+    draw.line([(470, 430), (560, 720)], fill=OUTLINE, width=6)
+    draw.line([(700, 420), (760, 720)], fill=OUTLINE, width=6)
+    for x, y in ((520, 470), (600, 560)):
+        draw.ellipse((x - 22, y - 22, x + 22, y + 22), outline=ACCENT, width=6)
+
+
+def draw_desk(draw: Draw) -> None:
+    draw.rectangle((150, 480, 1050, 510), fill=(160, 120, 80))  # desk top
+    draw.rectangle((190, 510, 220, 700), fill=(130, 95, 60))
+    draw.rectangle((980, 510, 1010, 700), fill=(130, 95, 60))
+    draw.rectangle((640, 200, 960, 400), fill=OUTLINE)  # monitor, top at eye level
+    draw.rectangle((660, 220, 940, 380), fill=(170, 210, 230))
+    draw.rectangle((780, 400, 820, 480), fill=OUTLINE)
+    draw.ellipse((380, 170, 470, 260), fill=BONE, outline=OUTLINE, width=5)  # head, level gaze
+    draw.line([(425, 260), (425, 470)], fill=OUTLINE, width=14)  # upright back
+    draw.line([(425, 330), (600, 470)], fill=OUTLINE, width=10)  # arm to the keyboard
+    draw.line([(470, 215), (660, 290)], fill=GREEN, width=4)  # line of sight
+    draw.rectangle((560, 462, 700, 480), fill=(90, 90, 90))
+
+
+def draw_stretch(draw: Draw) -> None:
+    draw.rounded_rectangle((200, 620, 1000, 660), radius=12, fill=GREEN)  # mat
+    draw.ellipse((330, 470, 410, 550), fill=BONE, outline=OUTLINE, width=5)
+    draw.line([(400, 540), (640, 600)], fill=OUTLINE, width=14)  # body lying down
+    draw.line([(640, 600), (760, 470), (860, 610)], fill=OUTLINE, width=12)  # knee bent
+    draw.line([(520, 570), (740, 480)], fill=OUTLINE, width=9)  # hands to the knee
+    draw.arc((650, 380, 870, 560), start=200, end=330, fill=ACCENT, width=6)
+
+
+@dataclass(frozen=True)
+class Illustration:
+    title: str
+    alt: tuple[str, str]  # English, Spanish
+    caption: tuple[str, str]
+    draw: Callable[[Draw], None]
+
+
+ILLUSTRATIONS = {
+    "herniated-disc": Illustration(
+        "Illustration: a bulging disc",
+        (
+            "Drawing of a stack of vertebrae in which one disc bulges toward a nerve.",
+            "Dibujo de una columna de vértebras en la que un disco sobresale hacia un nervio.",
+        ),
+        (
+            "A herniated disc pushes out between two vertebrae and can press on a nearby nerve.",
+            "Una hernia de disco sobresale entre dos vértebras y puede presionar un nervio cercano.",
+        ),
+        draw_herniated_disc,
+    ),
+    "sciatica": Illustration(
+        "Illustration: the path of sciatica",
+        (
+            "Drawing of the lower spine with a nerve running from it down the back of a leg.",
+            "Dibujo de la parte baja de la columna con un nervio que baja por detrás de una pierna.",
+        ),
+        (
+            "Sciatica follows the nerve from the lower back down the leg.",
+            "La ciática sigue el nervio desde la zona lumbar hasta la pierna.",
+        ),
+        draw_sciatica,
+    ),
+    "desk": Illustration(
+        "Illustration: a desk set up for the neck",
+        (
+            "Drawing of a person sitting upright at a desk, the top of the screen at eye level.",
+            "Dibujo de una persona sentada con la espalda recta ante un escritorio, con la parte superior de la pantalla a la altura de los ojos.",
+        ),
+        (
+            "The top of the screen at eye level keeps the head over the shoulders.",
+            "Con la parte superior de la pantalla a la altura de los ojos, la cabeza queda sobre los hombros.",
+        ),
+        draw_desk,
+    ),
+    "stretch": Illustration(
+        "Illustration: a gentle knee-to-chest stretch",
+        (
+            "Drawing of a person lying on a mat, pulling one bent knee toward the chest.",
+            "Dibujo de una persona tumbada en una colchoneta que lleva una rodilla doblada hacia el pecho.",
+        ),
+        (
+            "A first session often ends with a few gentle stretches to practice at home.",
+            "La primera sesión suele terminar con unos estiramientos suaves para practicar en casa.",
+        ),
+        draw_stretch,
+    ),
+}
+
+
+def articles_collection() -> Collection:
+    """The collection that holds the articles' images (created under the root when missing)."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=ARTICLES_COLLECTION).first()
+    return existing or root.add_child(name=ARTICLES_COLLECTION)
+
+
+def render_png(illustration: Illustration) -> bytes:
+    picture = PillowImage.new("RGB", SIZE, BACKGROUND)
+    illustration.draw(ImageDraw.Draw(picture))
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def load_images() -> dict[str, object]:
+    """Every illustration as a stored Wagtail image, by key."""
+    Image = get_image_model()
+    collection = articles_collection()
+    images = {}
+    for key, illustration in ILLUSTRATIONS.items():
+        image = Image.objects.filter(title=illustration.title, collection=collection).first()
+        if image is None:
+            image = Image(title=illustration.title, collection=collection)
+            image.file = ImageFile(BytesIO(render_png(illustration)), name=f"article-{key}.png")
+            image.save()
+        images[key] = image
+    return images
