@@ -1,3 +1,19 @@
+// Site menu (a <details>: it opens and closes without this file). Escape closes it and gives the
+// focus back to its button, as it does for the accessibility menu; an open accessibility menu
+// inside it closes first.
+(function () {
+  "use strict";
+  var nav = document.querySelector("[data-site-nav]");
+  if (!nav) return;
+  nav.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !nav.open || event.defaultPrevented) return;
+    if (getComputedStyle(nav.querySelector("summary")).display === "none") return;
+    event.preventDefault();
+    nav.open = false;
+    nav.querySelector("summary").focus();
+  });
+})();
+
 // Accessibility menu. Progressive enhancement only: every page works without this file.
 // Choices live in localStorage under "a11y-prefs"; preload.js applies them before first paint.
 (function () {
