@@ -1,7 +1,9 @@
-"""Views that are not Wagtail pages: search, robots.txt and the error pages."""
+"""Views that are not Wagtail pages: search, robots.txt, the favicon and the error pages."""
+
+from pathlib import Path
 
 from csp.decorators import csp_update
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -35,6 +37,17 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+FAVICON = Path(__file__).parent / "static" / "network" / "img" / "favicon.ico"
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 60 * 24)
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever the page's <link rel=icon>
+    says: the logo's mark, served from the app's static folder rather than a 404."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -55,3 +55,12 @@ def test_robots_txt_is_cached_by_browsers_and_proxies_not_in_the_page_cache(clie
 
     assert response["Cache-Control"] == "public, max-age=3600"
     assert not response.has_header("Expires")  # cache_page's mark: one entry per query string
+
+
+def test_favicon_ico_is_served(client, home):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")  # ICO header
+    assert 'rel="icon" href="/favicon.ico"' in client.get("/en/").text
