@@ -12,8 +12,13 @@ import secrets
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 # Letters and digits that cannot be misread for one another on a phone call (no 0/O, 1/I/L, U/V).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -30,6 +35,55 @@ def new_reference() -> str:
     """
     chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"{REFERENCE_PREFIX}-{chars[:4]}-{chars[4:]}"
+
+
+class AppointmentPage(RoutablePageMixin, Page):
+    """The page where patients request an appointment (the same form also appears at the end of
+    articles and on centre pages, posting here). Editors write the words around the form; the
+    serving logic lives in `appointments.views`."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    consent_text = models.TextField(
+        _("consent text"),
+        default=_(
+            "I agree to be contacted by phone or email about this request, and to what I sent "
+            "being kept for that purpose."
+        ),
+        help_text=_(
+            "What patients agree to by ticking the box. Each request keeps the exact text accepted."
+        ),
+    )
+    thank_you_text = RichTextField(
+        _("what happens next"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Shown on the thank-you page, below the request's reference and center."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("consent_text"),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["network.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("appointment request page")
+
+    @path("")
+    def request_form(self, request: HttpRequest) -> HttpResponse:
+        from appointments import views
+
+        return views.request_form(request, self)
+
+    @path("thank-you/", name="thank_you")
+    def thank_you(self, request: HttpRequest) -> HttpResponse:
+        from appointments import views
+
+        return views.thank_you(request, self)
 
 
 class AppointmentRequest(models.Model):

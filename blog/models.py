@@ -320,6 +320,8 @@ class BlogPage(Page):
         index.FilterField("date"),
     ]
     parent_page_types = ["blog.BlogIndexPage"]
+    # Asks the appointments app (through the `page_sections` hook) for its form at the end.
+    appointment_form_at_end = True
     subpage_types: list[str] = []
 
     class Meta:

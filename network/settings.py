@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
@@ -389,3 +390,17 @@ GEOCODER = {
 # Centre searches (the finder page and the JSON endpoint together) per client address, as a
 # django-ratelimit rate: both may geocode, and an online geocoder's quota is the network's.
 LOCATIONS_SEARCH_RATELIMIT = env("LOCATIONS_SEARCH_RATELIMIT", default="60/m")
+
+# Appointment requests (docs/appointments.md). Beyond either rate, requests are still stored but
+# held as spam (never notified, never dropped); so is a form sent back within the minimum time.
+APPOINTMENTS_RATELIMIT_ADDRESS = env("APPOINTMENTS_RATELIMIT_ADDRESS", default="10/h")
+APPOINTMENTS_RATELIMIT_PHONE = env("APPOINTMENTS_RATELIMIT_PHONE", default="3/h")
+APPOINTMENTS_MIN_FILL_SECONDS = env.float("APPOINTMENTS_MIN_FILL_SECONDS", default=3.0)
+# How long a displayed form can be sent (seconds); older tokens ask the patient to send again.
+APPOINTMENTS_FORM_MAX_AGE = env.int("APPOINTMENTS_FORM_MAX_AGE", default=86_400)
+# The same phone or email for the same center within this window: linked, not notified again.
+APPOINTMENTS_DUPLICATE_WINDOW_HOURS = env.int("APPOINTMENTS_DUPLICATE_WINDOW_HOURS", default=24)
+# Larger request bodies are refused before the form is read (a real request is about 2 kB).
+APPOINTMENTS_MAX_BODY_BYTES = env.int("APPOINTMENTS_MAX_BODY_BYTES", default=16_384)
+# How long the sending browser may see its thank-you page.
+APPOINTMENTS_THANK_YOU_MINUTES = env.int("APPOINTMENTS_THANK_YOU_MINUTES", default=60)

@@ -6,9 +6,14 @@ round_rock   Round Rock, about 17 mi, accepts requests, physical therapy
 san_antonio  San Antonio, about 74 mi (beyond the 50-mile radius), physical therapy
 """
 
+import secrets
+import time
+
 import pytest
 from wagtail.models import Page, Site
 
+from appointments.forms import FormToken
+from appointments.models import AppointmentPage
 from network.localization import translate
 from network.models import NetworkSettings
 from tests.factories import ConditionFactory, ServiceFactory
@@ -101,3 +106,57 @@ def centres_es(centres, home_es, location_index):
         key: translate(page, "es", {page.title: f"{page.title} (es)", page.slug: f"{page.slug}-es"})
         for key, page in centres.items()
     }
+
+
+@pytest.fixture
+def appointment_page(home, network):
+    page = home.add_child(
+        instance=AppointmentPage(
+            title="Request an appointment",
+            slug="request-an-appointment",
+            intro="Tell us what brings you in.",
+            consent_text="I agree to be called about my request.",
+            thank_you_text="<p>We call back within a working day.</p>",
+        )
+    )
+    page.save_revision().publish()
+    network.appointment_page = page
+    network.save()
+    return AppointmentPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def appointment_page_es(appointment_page, home_es):
+    return translate(
+        appointment_page,
+        "es",
+        {
+            "Request an appointment": "Solicitar una cita",
+            "request-an-appointment": "solicitar-una-cita",
+            "I agree to be called about my request.": "Acepto que me llamen sobre mi solicitud.",
+        },
+    )
+
+
+def form_data(**overrides) -> dict:
+    """A valid request for Round Rock (about 17 miles from 78701), as a browser sends it, with a
+    token shown a minute ago."""
+    token = FormToken(secrets.token_urlsafe(24), time.time() - 60).dumps()
+    data = {
+        "first_name": "Maria",
+        "last_name": "Lopez",
+        "phone": "(512) 555-0199",
+        "email": "maria@example.com",
+        "centre": "nearest",
+        "zip_code": "78701",
+        "latitude": "",
+        "longitude": "",
+        "reason": "physical-therapy",
+        "contact_time": "morning",
+        "message": "My lower back hurts when I sit.",
+        "consent": "on",
+        "website": "",
+        "form_token": token,
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

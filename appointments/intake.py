@@ -1,0 +1,131 @@
+"""Store a valid request: once, routed, checked for abuse and duplicates, before anything else.
+
+Nothing a patient sends is dropped. A request that looks automated (the honeypot filled, the form
+sent back faster than a person can fill it, too many requests from one address or for one phone)
+is stored with status "spam" and notifies no one; a repeat of a recent request (the same phone or
+email for the same centre within the duplicate window) is stored linked to the first one and
+notifies no one either. Everything else is stored and its notifications are queued when the
+transaction commits, so the patient's answer never waits for, or depends on, email.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django_ratelimit.core import is_ratelimited
+
+from network.client_ip import ratelimit_key
+
+from .forms import AppointmentForm
+from .models import AppointmentRequest
+from .routing import route
+
+__all__ = ["already_received", "receive"]
+
+HONEYPOT = "honeypot"
+TOO_FAST = "too_fast"
+RATE_LIMIT = "rate_limit"
+
+
+def already_received(form: AppointmentForm) -> AppointmentRequest | None:
+    """The request already stored with this form's token: a double click, a reload of the POST,
+    or a back-and-resubmit."""
+    if form.token_expired:
+        return None
+    return AppointmentRequest.objects.filter(submission_key=form.token.nonce).first()
+
+
+def _phone_key(group: str, request: HttpRequest) -> str:
+    # An HMAC, not the number: rate-limit cache keys must not hold patient data.
+    return salted_hmac("appointments.phone", request._appointment_phone).hexdigest()
+
+
+def _spam_reason(form: AppointmentForm, request: HttpRequest) -> str:
+    """Why this request looks automated, or "". Both limits count every request, held or not."""
+    request._appointment_phone = form.cleaned_data["phone"].as_e164
+    over_address = is_ratelimited(
+        request,
+        group="appointments.address",
+        key=ratelimit_key,
+        rate=settings.APPOINTMENTS_RATELIMIT_ADDRESS,
+        increment=True,
+    )
+    over_phone = is_ratelimited(
+        request,
+        group="appointments.phone",
+        key=_phone_key,
+        rate=settings.APPOINTMENTS_RATELIMIT_PHONE,
+        increment=True,
+    )
+    if form.cleaned_data["website"]:
+        return HONEYPOT
+    if form.token.seconds_to_fill() < settings.APPOINTMENTS_MIN_FILL_SECONDS:
+        return TOO_FAST
+    if over_address or over_phone:
+        return RATE_LIMIT
+    return ""
+
+
+def _earlier(data: dict, centre) -> AppointmentRequest | None:
+    """The first request with the same phone or email for the same centre within the window."""
+    since = timezone.now() - timedelta(hours=settings.APPOINTMENTS_DUPLICATE_WINDOW_HOURS)
+    return (
+        AppointmentRequest.objects.filter(centre=centre, created_at__gte=since)
+        .filter(Q(phone=data["phone"]) | Q(email__iexact=data["email"]))
+        .exclude(status=AppointmentRequest.Status.SPAM)
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
+def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
+    """Store the request of a valid form (or return the one its token already stored)."""
+    existing = already_received(form)
+    if existing is not None:
+        return existing
+    data = form.cleaned_data
+    spam_reason = _spam_reason(form, request)
+    where = route(
+        data["reason"],
+        data["centre"],
+        data["zip_code"],
+        data["latitude"],
+        data["longitude"],
+    )
+    duplicate_of = None if spam_reason else _earlier(data, where.centre)
+    appointment = AppointmentRequest(
+        submission_key=form.token.nonce,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        first_name=data["first_name"].strip(),
+        last_name=data["last_name"].strip(),
+        phone=data["phone"],
+        email=data["email"],
+        centre=where.centre,
+        routed=where.routed,
+        distance_miles=where.distance_miles,
+        zip_code=data["zip_code"],
+        reason=data["reason"],
+        contact_time=data["contact_time"],
+        message=data["message"].strip(),
+        consent_text=form.consent_text,
+        consent_at=timezone.now(),
+        status=AppointmentRequest.Status.SPAM if spam_reason else AppointmentRequest.Status.NEW,
+        spam_reason=spam_reason,
+        duplicate_of=duplicate_of,
+    )
+    try:
+        with transaction.atomic():
+            appointment.save()
+    except IntegrityError:
+        # The same form sent twice at once: the other request stored it first.
+        existing = already_received(form)
+        if existing is None:
+            raise
+        return existing
+    return appointment

@@ -1,0 +1,83 @@
+"""Serving the appointment page: the form, and the thank-you page for the browser that sent it.
+
+Thin on purpose: the form validates (`forms`), `intake` stores, routing and notifications live in
+their own modules. Every answer here is private to one patient, so none may be cached.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+
+from network.models import NetworkSettings
+
+from . import intake
+from .forms import AppointmentForm
+from .models import AppointmentPage, AppointmentRequest
+
+SESSION_KEY = "appointments.sent"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _remember(request: HttpRequest, appointment: AppointmentRequest) -> None:
+    """Let this browser (its session) see the thank-you page of this request for a while."""
+    until = time.time() + settings.APPOINTMENTS_THANK_YOU_MINUTES * 60
+    request.session[SESSION_KEY] = {"pk": appointment.pk, "until": until}
+
+
+def _remembered(request: HttpRequest) -> AppointmentRequest | None:
+    sent = request.session.get(SESSION_KEY)
+    if not isinstance(sent, dict) or sent.get("until", 0) < time.time():
+        return None
+    return AppointmentRequest.objects.select_related("centre").filter(pk=sent.get("pk")).first()
+
+
+def _thank_you_url(page: AppointmentPage) -> str:
+    return page.url + page.reverse_subpage("thank_you")
+
+
+def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
+    if request.method == "POST":
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > settings.APPOINTMENTS_MAX_BODY_BYTES:
+            return _private(
+                TemplateResponse(request, "appointments/too_large.html", {"page": page}, status=413)
+            )
+        form = AppointmentForm(request.POST, consent_text=page.consent_text)
+        stored = intake.already_received(form)
+        if stored is None and form.is_valid():
+            stored = intake.receive(form, request)
+            _remember(request, stored)
+        if stored is not None:
+            return HttpResponseRedirect(_thank_you_url(page))
+    else:
+        form = AppointmentForm(consent_text=page.consent_text, location=request.GET.get("location"))
+    context = page.get_context(request)
+    context["form"] = form
+    return _private(TemplateResponse(request, page.get_template(request), context))
+
+
+def thank_you(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
+    """The request's reference and who will call: only for the browser that sent it."""
+    appointment = _remembered(request)
+    if appointment is None:
+        return _private(HttpResponseRedirect(page.url))
+    # In the patient's language: the same centre (phone, address and hours are synchronised).
+    centre = appointment.centre.localized if appointment.centre else None
+    context = page.get_context(request)
+    context.update(
+        {
+            "appointment": appointment,
+            "centre": centre,
+            "network": NetworkSettings.for_request(request),
+        }
+    )
+    return _private(TemplateResponse(request, "appointments/thank_you.html", context))
