@@ -167,6 +167,22 @@ def test_without_a_search_all_centres_are_grouped_by_state(client, centres):
     assert "miles (" not in html
 
 
+def test_all_centres_list_opens_with_a_jump_list_by_state(client, centres):
+    html = client.get(FINDER).text
+
+    jump_list = html[
+        html.index('id="finder-states"') : html.index("</nav>", html.index("finder-states"))
+    ]
+    assert (
+        '<a href="#state-CO">Colorado <span class="finder__states-count">(1)</span></a>'
+        in jump_list
+    )
+    assert (
+        '<a href="#state-TX">Texas <span class="finder__states-count">(3)</span></a>' in jump_list
+    )
+    assert html.count('<a href="#finder-states">Back to the list of states</a>') == 2
+
+
 def test_draft_and_private_centres_are_not_listed(client, centres):
     centres["dallas"].unpublish()
 
