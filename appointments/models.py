@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +25,7 @@ from wagtail.models import Page
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 REFERENCE_PREFIX = "SN"
 MESSAGE_MAX_LENGTH = 1000
+NOTE_MAX_LENGTH = 2000
 
 
 def new_reference() -> str:
@@ -234,3 +236,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} -> {self.recipient} ({self.state})"
+
+
+class AppointmentNote(models.Model):
+    """An internal note on a request by the staff handling it: who wrote it and when. Never sent
+    to the patient and never logged (it may quote what the patient said)."""
+
+    request = models.ForeignKey(
+        AppointmentRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("note"), validators=[MaxLengthValidator(NOTE_MAX_LENGTH)])
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["request", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request} ({self.created_at:%Y-%m-%d %H:%M})"

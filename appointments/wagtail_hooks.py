@@ -1,21 +1,33 @@
-"""The appointment form in place on other apps' pages, through the network's `page_sections` hook.
+"""Appointments in Wagtail: the form in place on other apps' pages, and the managers' inbox.
 
-Centre pages that accept requests show it with the centre preselected; pages whose class sets
-`appointment_form_at_end = True` (articles) end with it. Either way it posts to the appointment page,
-which shows any errors with everything typed kept, so the blog and locations never import this app.
+The form: centre pages that accept requests show it with the centre preselected; pages whose class
+sets `appointment_form_at_end = True` (articles) end with it. Either way it posts to the appointment
+page, which shows any errors with everything typed kept, so the blog and locations never import this
+app.
+
+The inbox: the request viewset, its permission policy, the badge's style and the log actions of
+the request workflow.
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
+from appointments import workflow
+from appointments.permissions import AppointmentPermissionPolicy
+from appointments.viewsets import appointment_request_viewset
 from locations.models import LocationPage
 from network.models import NetworkSettings
 
 from .forms import AppointmentForm
-from .models import AppointmentPage
+from .models import AppointmentPage, AppointmentRequest
 
 SECTION_TEMPLATE = "appointments/includes/form_section.html"
 
@@ -38,3 +50,60 @@ def appointment_form(page: Page, request: HttpRequest | None) -> tuple[str, dict
     target = target.localized.specific
     form = AppointmentForm(consent_text=target.consent_text, location=location)
     return SECTION_TEMPLATE, {"form": form, "action": target.url, "appointment_page": target}
+
+
+# Before the viewset registers: it would otherwise fall back to Django's model permissions.
+register_permission_policy(AppointmentRequest, AppointmentPermissionPolicy(AppointmentRequest))
+
+
+@hooks.register("register_admin_viewset")
+def register_inbox():
+    return appointment_request_viewset
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_badge_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("appointments/admin/inbox.css"))
+
+
+@hooks.register("register_log_actions")
+def register_inbox_actions(actions):
+    statuses = dict(AppointmentRequest.Status.choices)
+
+    @actions.register_action(workflow.STATUS_CHANGED)
+    class StatusChanged(LogFormatter):
+        label = _("Change status")
+
+        def format_message(self, log_entry):
+            return _("Status changed from “%(from)s” to “%(to)s”") % {
+                "from": statuses.get(log_entry.data.get("from"), ""),
+                "to": statuses.get(log_entry.data.get("to"), ""),
+            }
+
+    @actions.register_action(workflow.NOTE_ADDED)
+    class NoteAdded(LogFormatter):
+        label = _("Add note")
+        message = _("Note added")
+
+    @actions.register_action(workflow.REASSIGNED)
+    class Reassigned(LogFormatter):
+        label = _("Reassign")
+
+        def format_message(self, log_entry):
+            return _("Sent from “%(from)s” to “%(to)s”: %(reason)s") % {
+                "from": log_entry.data.get("from") or _("Central intake"),
+                "to": log_entry.data.get("to", ""),
+                "reason": log_entry.data.get("reason", ""),
+            }
+
+    @actions.register_action(workflow.VIEWED)
+    class Viewed(LogFormatter):
+        label = _("View details")
+        message = _("Details viewed")
+
+    @actions.register_action(workflow.EXPORTED)
+    class Exported(LogFormatter):
+        label = _("Export")
+
+        def format_message(self, log_entry):
+            return _("Exported (%(format)s)") % {"format": log_entry.data.get("format", "")}
