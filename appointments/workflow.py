@@ -1,4 +1,4 @@
-"""What staff do to a request in the inbox: change its status, add a note, send it to another centre.
+"""What staff do to a request in the inbox: change its status, add a note.
 
 Each change is kept in the request's history as a Wagtail log entry (the actions are registered in
 `wagtail_hooks`), so the inspect view, Wagtail's history views and the network administrator's
@@ -8,11 +8,9 @@ patient's details nor a note's text.
 
 from __future__ import annotations
 
-from django.db import transaction
 from wagtail.log_actions import log
 
 from appointments.models import AppointmentNote, AppointmentRequest
-from locations.models import LocationPage
 
 STATUS_CHANGED = "appointments.status"
 NOTE_ADDED = "appointments.note"
@@ -36,35 +34,3 @@ def add_note(request: AppointmentRequest, text: str, user) -> AppointmentNote:
     note = AppointmentNote.objects.create(request=request, author=user, text=text)
     log(request, NOTE_ADDED, user=user, data={"note": note.pk})
     return note
-
-
-@transaction.atomic
-def reassign(request: AppointmentRequest, centre: LocationPage, reason: str, user) -> None:
-    """Send `request` to `centre` with the staff's `reason`; the new centre is notified exactly as
-    for a new request (after the commit), and the old centre's managers no longer see it.
-
-    Who may choose which centre is the caller's business (`permissions.inbox_centres`).
-    """
-    previous = request.centre
-    request.centre = centre
-    request.routed = AppointmentRequest.Routed.CHOSEN
-    request.distance_miles = None
-    request.save(update_fields=["centre", "routed", "distance_miles", "updated_at"])
-    log(
-        request,
-        REASSIGNED,
-        user=user,
-        data={
-            "from": previous.title if previous else "",
-            "to": centre.title,
-            "reason": reason,
-        },
-    )
-    transaction.on_commit(lambda: notify_new_centre(request))
-
-
-def notify_new_centre(request: AppointmentRequest) -> None:
-    """The one place a reassigned request is announced to its new centre."""
-    from appointments.notifications import notify_request
-
-    notify_request(request)
