@@ -28,6 +28,8 @@ run: install
 	# for rows the demo has already replaced.
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/) with a background worker. Ctrl+C stops both."
+	# Notifications a stopped worker left pending go out again first.
+	$(BIN)/python manage.py send_pending_notifications
 	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

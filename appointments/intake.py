@@ -24,6 +24,7 @@ from network.client_ip import ratelimit_key
 
 from .forms import AppointmentForm
 from .models import AppointmentRequest
+from .notifications import schedule
 from .routing import route
 
 __all__ = ["already_received", "receive"]
@@ -122,6 +123,8 @@ def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
     try:
         with transaction.atomic():
             appointment.save()
+            if not spam_reason and duplicate_of is None:
+                schedule(appointment)
     except IntegrityError:
         # The same form sent twice at once: the other request stored it first.
         existing = already_received(form)

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel
@@ -220,6 +221,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=100, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    # When the next attempt is due; while a worker sends, a lease: past it, the sweep re-queues.
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

@@ -404,3 +404,11 @@ APPOINTMENTS_DUPLICATE_WINDOW_HOURS = env.int("APPOINTMENTS_DUPLICATE_WINDOW_HOU
 APPOINTMENTS_MAX_BODY_BYTES = env.int("APPOINTMENTS_MAX_BODY_BYTES", default=16_384)
 # How long the sending browser may see its thank-you page.
 APPOINTMENTS_THANK_YOU_MINUTES = env.int("APPOINTMENTS_THANK_YOU_MINUTES", default=60)
+# Notification emails: attempts before giving up (and alerting the administrators), the first
+# retry's wait in seconds (each next one waits 4x longer), and how long one attempt may take before
+# the sweep (`manage.py send_pending_notifications`) considers its worker gone.
+APPOINTMENTS_NOTIFY_ATTEMPTS = env.int("APPOINTMENTS_NOTIFY_ATTEMPTS", default=5)
+APPOINTMENTS_NOTIFY_BACKOFF_SECONDS = env.int("APPOINTMENTS_NOTIFY_BACKOFF_SECONDS", default=60)
+APPOINTMENTS_NOTIFY_LEASE_SECONDS = env.int("APPOINTMENTS_NOTIFY_LEASE_SECONDS", default=300)
+# A confirmation email to the patient (their language, no health details). Off in the demo.
+APPOINTMENTS_CONFIRM_TO_PATIENT = env.bool("APPOINTMENTS_CONFIRM_TO_PATIENT", default=False)

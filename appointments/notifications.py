@@ -1,0 +1,143 @@
+"""Who hears about a request, and the email they get: never anything about the patient.
+
+Staff get the centre, the reference, the reason's category (a treatment, a condition or other) and
+a link to the request in the admin, where signing in shows the rest; the subject holds only the
+reference and the centre. The optional confirmation to the patient (setting
+`APPOINTMENTS_CONFIRM_TO_PATIENT`) is in their language and names the centre and the reference,
+no health details. Each email has a stable Message-ID derived from the request and the recipient,
+so a retry after an unclear failure is recognised as the same message by mail systems.
+
+Delivery itself (attempts, retries, the sweep) is `appointments.tasks`.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.models import Site
+
+from locations.models import CentreManager
+from network.models import Condition, NetworkSettings, Service
+
+from .models import AppointmentRequest, Notification
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["admin_url", "build_email", "network_admins", "recipients", "schedule"]
+
+# The request in the admin: the inbox's ModelViewSet, registered under the name "appointments".
+ADMIN_PATH = "/admin/appointments/inspect/{pk}/"
+
+
+def _network() -> NetworkSettings:
+    return NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def network_admins() -> list[str]:
+    """Email addresses of the network's administrators (active superusers)."""
+    users = get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def recipients(appointment: AppointmentRequest) -> list[str]:
+    """The centre's intake addresses and its managers; without a centre or anyone there, the
+    central intake; without that, the network's administrators (a request is never announced to
+    no one)."""
+    found: list[str] = []
+    if appointment.centre is not None:
+        found += appointment.centre.intake_email_list
+        managers = CentreManager.objects.filter(
+            centres=appointment.centre, user__is_active=True
+        ).exclude(user__email="")
+        found += managers.values_list("user__email", flat=True)
+    if not found:
+        central = _network().central_intake_email
+        found = [central] if central else network_admins()
+    unique: dict[str, None] = {}
+    for address in found:
+        unique.setdefault(address.strip().lower(), None)
+    return list(unique)
+
+
+def schedule(appointment: AppointmentRequest) -> list[Notification]:
+    """Record one pending notification per recipient and queue their delivery once the request's
+    transaction has committed (call inside it): the request is stored before anyone is told."""
+    from .tasks import enqueue
+
+    rows = [
+        Notification(request=appointment, kind=Notification.Kind.STAFF, recipient=address)
+        for address in recipients(appointment)
+    ]
+    if settings.APPOINTMENTS_CONFIRM_TO_PATIENT:
+        rows.append(
+            Notification(
+                request=appointment, kind=Notification.Kind.PATIENT, recipient=appointment.email
+            )
+        )
+    if not rows:
+        logger.error("Appointment request %s has nobody to notify", appointment.reference)
+        return []
+    rows = Notification.objects.bulk_create(rows)
+    ids = [row.pk for row in rows]
+    # robust: a queue that cannot be reached is logged and left to the sweep, never shown to the
+    # patient, whose request is already stored.
+    transaction.on_commit(lambda: [enqueue(pk) for pk in ids], robust=True)
+    return rows
+
+
+def admin_url(appointment: AppointmentRequest) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + ADMIN_PATH.format(pk=appointment.pk)
+
+
+def reason_category(reason: str) -> str:
+    """What kind of reason, without naming it: the email must not say what the patient has."""
+    if Service.objects.filter(slug=reason).exists():
+        return gettext("A treatment or service")
+    if Condition.objects.filter(slug=reason).exists():
+        return gettext("A condition")
+    return gettext("Other")
+
+
+def message_id(notification: Notification) -> str:
+    """The same for every attempt at this email, different for every recipient."""
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    request = notification.request
+    return f"<appointment-{request.reference}-{notification.kind}-{notification.pk}@{host}>"
+
+
+CENTRAL_INTAKE = gettext_lazy("Central intake")
+
+
+def build_email(notification: Notification) -> EmailMessage:
+    appointment = notification.request
+    if notification.kind == Notification.Kind.PATIENT:
+        language, template = appointment.language, "appointments/email/patient_confirmation"
+    else:
+        language, template = settings.LANGUAGE_CODE, "appointments/email/staff_notification"
+    with translation.override(language):
+        centre = appointment.centre.localized if appointment.centre else None
+        network = _network()
+        context = {
+            "appointment": appointment,
+            "centre_name": centre.title if centre else str(CENTRAL_INTAKE),
+            "centre": centre,
+            "network": network,
+            "reason_category": reason_category(appointment.reason),
+            "admin_url": admin_url(appointment),
+        }
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[notification.recipient],
+        headers={"Message-ID": message_id(notification)},
+    )
