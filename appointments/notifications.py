@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Site
@@ -32,9 +33,6 @@ from .models import AppointmentRequest, Notification
 logger = logging.getLogger(__name__)
 
 __all__ = ["admin_url", "build_email", "network_admins", "recipients", "schedule"]
-
-# The request in the admin: the inbox's ModelViewSet, registered under the name "appointments".
-ADMIN_PATH = "/admin/appointments/inspect/{pk}/"
 
 
 def _network() -> NetworkSettings:
@@ -94,7 +92,9 @@ def schedule(appointment: AppointmentRequest) -> list[Notification]:
 
 
 def admin_url(appointment: AppointmentRequest) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + ADMIN_PATH.format(pk=appointment.pk)
+    """The request in the inbox (its inspect view), for staff who sign in."""
+    path = reverse("appointments:inspect", args=[appointment.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def reason_category(reason: str) -> str:
