@@ -5,6 +5,7 @@ All text here was written for this project. Every function is idempotent: runnin
 what exists instead of duplicating it.
 """
 
+import datetime
 from typing import TextIO
 from urllib.parse import urlsplit
 
@@ -187,7 +188,8 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         _load_people(english)
         home = _load_home(english)
         about = _load_about(home)
-        _load_settings(home)
+        notices = _load_notices(home)
+        _load_settings(home, notices)
         _load_menus(english, home, about)
         accounts = _load_accounts()
     # Translations publish on commit: run them outside the transaction above, page by page.
@@ -201,6 +203,8 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         translate(person, "es", {credentials: credentials_es, bio: bio_es})
     translate(home, "es", HOME_ES)
     translate(Page.objects.get(pk=about.pk), "es", ABOUT_ES)
+    for notice in notices:
+        translate(Page.objects.get(pk=notice.pk), "es", NOTICES_ES)
     for menu in NavigationMenu.objects.filter(locale=english):
         translate(menu, "es", MENU_ES)
     stdout.write("  network: settings, home and about pages, taxonomy, people, menus, accounts")
@@ -301,7 +305,93 @@ def _load_about(home: HomePage) -> StandardPage:
     return StandardPage.objects.get(pk=about.pk)
 
 
-def _load_settings(home: HomePage) -> None:
+NOTICES = [
+    (
+        "privacy-notice",
+        "Privacy notice",
+        "How we collect, use and protect the information you share with us.",
+        [
+            (
+                "What we collect",
+                "When you request an appointment we ask for your name, a phone number, an email "
+                "address if you wish, and a few words about your pain. We use them only to call "
+                "you back and to prepare your visit.",
+            ),
+            (
+                "What we never do",
+                "We do not sell your information, we do not put it in web addresses or email "
+                "subjects, and this site loads nothing from advertising or tracking companies.",
+            ),
+            (
+                "Your choices",
+                "You can ask us at any time to see, correct or delete what you sent us. Call the "
+                "number at the bottom of this page and we will help.",
+            ),
+        ],
+    ),
+    (
+        "nondiscrimination-notice",
+        "Nondiscrimination notice",
+        "Our centers treat every patient with the same care, and help is free in your language.",
+        [
+            (
+                "Our commitment",
+                "We do not exclude people or treat them differently because of race, color, "
+                "national origin, age, disability or sex, including sexual orientation and gender "
+                "identity.",
+            ),
+            (
+                "Help in your language",
+                "Interpreters, written information in other languages and aids for people with "
+                "disabilities are free. Ask at your center or call us.",
+            ),
+        ],
+    ),
+]
+
+NOTICES_ES = {
+    "Privacy notice": "Aviso de privacidad",
+    "privacy-notice": "aviso-de-privacidad",
+    "How we collect, use and protect the information you share with us.": "Cómo recogemos, usamos y protegemos la información que comparte con nosotros.",
+    "What we collect": "Qué recogemos",
+    "When you request an appointment we ask for your name, a phone number, an email address if you wish, and a few words about your pain. We use them only to call you back and to prepare your visit.": "Cuando pide una cita le pedimos su nombre, un teléfono, un correo electrónico si lo desea y unas palabras sobre su dolor. Los usamos solo para llamarle y preparar su visita.",
+    "What we never do": "Lo que nunca hacemos",
+    "We do not sell your information, we do not put it in web addresses or email subjects, and this site loads nothing from advertising or tracking companies.": "No vendemos su información, no la ponemos en direcciones web ni en asuntos de correo, y este sitio no carga nada de empresas de publicidad o seguimiento.",
+    "Your choices": "Sus opciones",
+    "You can ask us at any time to see, correct or delete what you sent us. Call the number at the bottom of this page and we will help.": "Puede pedirnos en cualquier momento ver, corregir o borrar lo que nos envió. Llame al número que aparece al pie de esta página y le ayudaremos.",
+    "Nondiscrimination notice": "Aviso de no discriminación",
+    "nondiscrimination-notice": "aviso-de-no-discriminacion",
+    "Our centers treat every patient with the same care, and help is free in your language.": "Nuestros centros atienden a cada paciente con el mismo cuidado, y la ayuda en su idioma es gratuita.",
+    "Our commitment": "Nuestro compromiso",
+    "We do not exclude people or treat them differently because of race, color, national origin, age, disability or sex, including sexual orientation and gender identity.": "No excluimos a nadie ni tratamos a nadie de forma distinta por su raza, color, origen nacional, edad, discapacidad o sexo, incluidas la orientación sexual y la identidad de género.",
+    "Help in your language": "Ayuda en su idioma",
+    "Interpreters, written information in other languages and aids for people with disabilities are free. Ask at your center or call us.": "Los intérpretes, la información escrita en otros idiomas y las ayudas para personas con discapacidad son gratuitos. Pregunte en su centro o llámenos.",
+}
+
+
+def _load_notices(home: HomePage) -> list[StandardPage]:
+    """The privacy and nondiscrimination notices the footer links to."""
+    pages = []
+    for slug, title, introduction, sections in NOTICES:
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
+            page = home.add_child(instance=StandardPage(title=title, slug=slug))
+        page.introduction = introduction
+        page.body = [
+            block
+            for heading, text in sections
+            for block in (
+                ("heading", {"text": heading, "level": "h2"}),
+                ("paragraph", f"<p>{text}</p>"),
+            )
+        ]
+        page.show_in_menus = False
+        page.save_revision().publish()
+        pages.append(StandardPage.objects.get(pk=page.pk))
+    return pages
+
+
+def _load_settings(home: HomePage, notices: list[StandardPage]) -> None:
     site = Site.objects.get(is_default_site=True)
     network = NetworkSettings.for_site(site)
     network.network_name = "Spine Network"
@@ -311,6 +401,12 @@ def _load_settings(home: HomePage) -> None:
     network.related_posts_max = 3
     network.facebook_url = "https://www.facebook.com/spine-network-example"
     network.instagram_url = "https://www.instagram.com/spine-network-example"
+    network.postal_address = "2100 Lamar Boulevard, Suite 300\nAustin, TX 78705"
+    network.phone_days = "weekdays"
+    network.phone_opens = datetime.time(7, 0)
+    network.phone_closes = datetime.time(19, 0)
+    network.phone_time_zone = "CT"
+    network.privacy_page, network.non_discrimination_page = notices
     network.save()
 
 

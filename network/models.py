@@ -147,6 +147,20 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         return data
 
 
+PHONE_DAYS = [
+    ("weekdays", _("Monday to Friday")),
+    ("monday-saturday", _("Monday to Saturday")),
+    ("daily", _("every day")),
+]
+# The main line's hours are shown to patients in one zone's name (centers show their own hours).
+PHONE_TIME_ZONES = [
+    ("ET", _("Eastern Time")),
+    ("CT", _("Central Time")),
+    ("MT", _("Mountain Time")),
+    ("PT", _("Pacific Time")),
+]
+
+
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
     """Facts about the network that editors change without a deploy."""
@@ -190,6 +204,34 @@ class NetworkSettings(BaseSiteSetting):
         validators=[MinValueValidator(3), MaxValueValidator(6)],
         help_text=_('How many "Read more" articles a blog post shows (3 to 6).'),
     )
+    postal_address = models.TextField(
+        _("office address"), blank=True, help_text=_("Shown in every page's footer.")
+    )
+    phone_days = models.CharField(
+        _("phone line days"), max_length=20, choices=PHONE_DAYS, default="weekdays"
+    )
+    phone_opens = models.TimeField(_("phone line opens"), null=True, blank=True)
+    phone_closes = models.TimeField(_("phone line closes"), null=True, blank=True)
+    phone_time_zone = models.CharField(
+        _("phone line time zone"), max_length=2, choices=PHONE_TIME_ZONES, default="CT"
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    non_discrimination_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("nondiscrimination notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The notice of nondiscrimination and language assistance."),
+    )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -212,6 +254,18 @@ class NetworkSettings(BaseSiteSetting):
                 FieldPanel("related_posts_max"),
             ],
             heading=_("Appointments and articles"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("postal_address"),
+                FieldPanel("phone_days"),
+                FieldPanel("phone_opens"),
+                FieldPanel("phone_closes"),
+                FieldPanel("phone_time_zone"),
+                FieldPanel("privacy_page"),
+                FieldPanel("non_discrimination_page"),
+            ],
+            heading=_("Footer"),
         ),
         MultiFieldPanel(
             [

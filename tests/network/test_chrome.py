@@ -1,5 +1,7 @@
 """The site chrome every page shares: header, menus, language switcher, footer."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -25,6 +27,31 @@ def test_header_shows_the_settings(client, home, about, network_settings):
     assert 'href="/en/about-us/">Request an appointment</a>' in html
     assert '<a href="https://www.facebook.com/example-network" rel="noopener">Facebook</a>' in html
     assert "Test Spine Network</title>" in html
+
+
+def test_footer_shows_address_phone_hours_notices_and_social_links(
+    client, home, home_es, about, about_es, network_settings
+):
+    network_settings.postal_address = "2100 Lamar Boulevard\nAustin, TX 78705"
+    network_settings.phone_opens = datetime.time(7, 0)
+    network_settings.phone_closes = datetime.time(19, 0)
+    network_settings.phone_time_zone = "ET"
+    network_settings.privacy_page = about
+    network_settings.non_discrimination_page = about
+    network_settings.instagram_url = "https://www.instagram.com/example-network"
+    network_settings.save()
+
+    english = client.get("/en/").text
+    spanish = client.get("/es/").text
+
+    assert "<address>2100 Lamar Boulevard<br>Austin, TX 78705</address>" in english
+    assert "Phone lines open Monday to Friday, 7 a.m. to 7 p.m. (Eastern Time)." in english
+    assert english.count('<a href="/en/about-us/">About us</a>') == 2  # privacy, nondiscrimination
+    assert '<a href="https://www.instagram.com/example-network" rel="noopener">Instagram</a>' in (
+        english
+    )
+    assert "de lunes a viernes, de 07:00 a 19:00 (hora del Este)." in spanish
+    assert spanish.count('<a href="/es/quienes-somos/">Quiénes somos</a>') == 2
 
 
 def test_header_leaves_out_what_is_not_set(client, home):
