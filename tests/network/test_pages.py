@@ -42,17 +42,31 @@ def test_zip_box_sends_the_zip_to_the_finder_page(client, home, home_es, network
 
     assert '<form class="zip-finder" action="/en/centres/" method="get"' in english
     assert '<label for="zip-finder-q">' in english
+    # What the finder accepts: a ZIP code or "City, ST" (San Antonio, TX is longer than a ZIP+4),
+    # up to the finder field's own limit; no numeric keyboard on phones, since cities are words.
     assert (
-        '<input id="zip-finder-q" name="q" type="text" inputmode="numeric" '
-        'autocomplete="postal-code"' in english
+        '<input id="zip-finder-q" name="q" type="text" autocomplete="postal-code" maxlength="100"'
+        in english
     )
+    assert "inputmode" not in english
     assert '<form class="zip-finder" action="/es/centros/" method="get"' in spanish
 
 
 def test_zip_box_is_hidden_without_a_finder_page(client, home, network_settings):
     assert network_settings.finder_page is None
 
-    assert 'name="q" type="text" inputmode="numeric"' not in client.get("/en/").text
+    assert 'id="zip-finder-q"' not in client.get("/en/").text
+
+
+def test_home_leads_with_the_call_to_book(client, home, about, network_settings):
+    network_settings.appointment_page = about
+    network_settings.save()
+
+    html = client.get("/en/").text
+    hero = html[html.index('<section class="hero"') : html.index("</section>")]
+
+    assert 'href="/en/about-us/">Request an appointment</a>' in hero
+    assert '<a href="tel:+1-800-555-0142">or call (800) 555-0142</a>' in hero
 
 
 def test_featured_services_show_in_the_visitors_language(client, home, home_es):
@@ -65,9 +79,25 @@ def test_featured_services_show_in_the_visitors_language(client, home, home_es):
     english = client.get("/en/").text
     spanish = client.get("/es/").text
 
-    assert "<h3>Physical therapy</h3><p>Guided exercise.</p>" in english
-    assert "<h3>Fisioterapia</h3><p>Ejercicio.</p>" in spanish
+    assert "<h3>Physical therapy</h3>" in english
+    assert "<p>Guided exercise.</p>" in english
+    assert "<h3>Fisioterapia</h3>" in spanish
+    assert "<p>Ejercicio.</p>" in spanish
     assert "Physical therapy" not in spanish
+
+
+def test_service_cards_link_to_the_finder_for_that_service(client, home, network_settings):
+    finder = StandardPageFactory(parent=home, title="Find a center", slug="centers")
+    network_settings.finder_page = finder
+    network_settings.save()
+    home.featured_services.create(service=ServiceFactory(name="Physical therapy", slug="pt"))
+    home.save_revision().publish()
+
+    html = client.get("/en/").text
+
+    assert (
+        '<h3><a class="card__link" href="/en/centers/?service=pt">Physical therapy</a></h3>' in html
+    )
 
 
 def test_home_page_shows_sections_other_apps_add(client, home):
