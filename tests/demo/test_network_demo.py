@@ -89,7 +89,12 @@ def test_demo_network_in_both_languages(demo, client):
     assert "Relief for your back and neck, close to home" in english.text
     assert '<a href="/en/locations/">Find a center</a>' in english.text
     assert '<a href="/en/health-articles/">Health articles</a>' in english.text
-    assert "<h3>Fisioterapia</h3>" in client.get("/es/").text
+    home_es = client.get("/es/").text
+    assert 'href="/es/centros/?service=physical-therapy">Fisioterapia</a></h3>' in home_es
+    # The footer's notices, in the visitor's language.
+    assert '<a href="/es/aviso-de-privacidad/">Aviso de privacidad</a>' in home_es
+    assert '<a href="/es/aviso-de-no-discriminacion/">Aviso de no discriminación</a>' in home_es
+    assert "Atención telefónica de lunes a viernes" in home_es
     assert spanish.status_code == 200
     assert "Nuestro enfoque" in spanish.text
     assert 'hreflang="en" href="http://testserver/en/about-us/"' in spanish.text
