@@ -28,6 +28,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from appointments import workflow
+from appointments.admin_forms import InboxForm
 from appointments.models import AppointmentRequest, Notification
 from appointments.permissions import has_inbox, inbox_centres, visible_requests
 from network.models import Condition, Service
@@ -198,7 +200,25 @@ class InspectView(ScopedObjectMixin, generic.InspectView):
 
 
 class EditView(ScopedObjectMixin, generic.EditView):
-    pass
+    """Status, note and reassignment, each applied and logged by `workflow`."""
+
+    def save_instance(self):
+        data, user, request = self.form.cleaned_data, self.request.user, self.object
+        workflow.change_status(request, data["status"], user)
+        if data["note"].strip():
+            workflow.add_note(request, data["note"].strip(), user)
+        if data["reassign_to"]:
+            workflow.reassign(request, data["reassign_to"], data["reassign_reason"].strip(), user)
+        return request
+
+    def get_success_url(self):
+        """Back to the request, unless it just left the user's centres."""
+        if visible_requests(self.request.user).filter(pk=self.object.pk).exists():
+            return reverse(self.inspect_url_name, args=[self.object.pk])
+        return super().get_success_url()
+
+    def get_success_buttons(self):
+        return []
 
 
 class DeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -298,7 +318,9 @@ class AppointmentRequestViewSet(ModelViewSet):
         "spam_reason",
         "duplicate_of",
     ]
-    form_fields = ["status"]
+
+    def get_form_class(self, for_update=False):
+        return InboxForm
 
     @cached_property
     def list_display(self):
