@@ -310,10 +310,20 @@ class BlogPage(Page):
         ),
         InlinePanel("centres", label=_("Related centers")),
     ]
+    # What a patient searches for is in the title, the introduction and the topics (conditions and
+    # treatments by name, even when the body uses other words): those weigh more than the body.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("introduction"),
+        index.SearchField("introduction", boost=3),
         index.SearchField("body"),
+        index.RelatedFields(
+            "condition_topics",
+            [index.RelatedFields("condition", [index.SearchField("name", boost=3)])],
+        ),
+        index.RelatedFields(
+            "service_topics",
+            [index.RelatedFields("service", [index.SearchField("name", boost=3)])],
+        ),
         index.RelatedFields(
             "authors", [index.RelatedFields("person", [index.SearchField("name")])]
         ),

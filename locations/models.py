@@ -190,6 +190,9 @@ def centres_by_state(service: str | None = None) -> list[dict]:
 class LocationPage(Page):
     """One centre of the network."""
 
+    # The site search lists centers apart from articles and pages (network.search.site_search).
+    search_group = "centers"
+
     street_address = models.CharField(_("street address"), max_length=255)
     city = models.CharField(_("city"), max_length=100)
     state = models.CharField(_("state"), max_length=2, choices=US_STATES)

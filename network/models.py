@@ -340,6 +340,8 @@ class HomePageFeaturedService(Orderable):
 class StandardPage(Page):
     """A generic content page (About us, Insurance, Patient forms...)."""
 
+    search_kind = _("page")  # what the site search calls it (else the model's verbose name)
+
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
 

@@ -17,11 +17,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connections, transaction
 from django.db.models import QuerySet
+from wagtail.models import get_page_models
 
+from network.models import HomePage
 from network.text import normalize_input
 
 logger = logging.getLogger(__name__)
@@ -81,3 +84,52 @@ def search_page(
         logger.warning("Search failed (%s); showing no results.", type(error).__name__)
         return paginator_of_nothing.get_page(1)
     return page
+
+
+CENTERS_SHOWN = 5  # centers listed beside the results; the finder lists the rest
+
+
+@dataclass
+class SiteSearchResults:
+    """The site search's answer: articles and pages (paginated), and centers apart."""
+
+    results: PaginatorPage
+    centers: list
+    centers_count: int
+
+
+def _page_types_in_group(group: str) -> list[int]:
+    """Content type ids of the page models that ask to be listed in `group` (their `search_group`
+    attribute), so the network app groups centers without importing the locations app."""
+    models = [model for model in get_page_models() if getattr(model, "search_group", "") == group]
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+
+
+def _search_with_fallback(
+    queryset: QuerySet, query: SearchQuery, page_number: Any, per_page: int
+) -> PaginatorPage:
+    """Every word first (what a patient means by "back pain"); any word when that finds nothing."""
+    page = search_page(queryset, query, page_number, per_page, operator="and")
+    if page.paginator.count == 0 and len(query.terms.split()) > 1:
+        page = search_page(queryset, query, page_number, per_page, operator="or")
+    return page
+
+
+def site_search(
+    pages: QuerySet, query: SearchQuery, page_number: Any, per_page: int = 10
+) -> SiteSearchResults:
+    """Search `pages` (live, public, one language) for the site search box.
+
+    The home page is left out (it matches every health word and answers none), and centers are
+    searched apart, so articles and pages are never pushed down by the many center pages that
+    mention a condition in their list of services."""
+    center_types = _page_types_in_group("centers")
+    content = pages.not_type(HomePage).exclude(content_type__in=center_types).specific()
+    centers = pages.filter(content_type__in=center_types).specific()
+    results = _search_with_fallback(content, query, page_number, per_page)
+    center_page = _search_with_fallback(centers, query, 1, CENTERS_SHOWN)
+    return SiteSearchResults(
+        results=results,
+        centers=list(center_page.object_list),
+        centers_count=center_page.paginator.count,
+    )

@@ -365,7 +365,14 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Spine Network")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# network.search_backend: Wagtail's database backend with titles weighted on SQLite and a text-search
+# configuration per language on PostgreSQL.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "network.search_backend",
+        "SEARCH_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to the internet
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor fetch avatars from Gravatar (initials instead)

@@ -13,17 +13,24 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from network import api
-from network.search import clean_query, search_page
+from network.search import clean_query, site_search
 
 
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
     """Search every live, public page in the visitor's language."""
     query = clean_query(request.GET.get("q"))
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-    results = search_page(pages, query, request.GET.get("page"), per_page=10)
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    found = site_search(pages, query, request.GET.get("page"))
     return TemplateResponse(
-        request, "network/search.html", {"search_query": query.text, "results": results}
+        request,
+        "network/search.html",
+        {
+            "search_query": query.text,
+            "results": found.results,
+            "centers": found.centers,
+            "centers_count": found.centers_count,
+        },
     )
 
 

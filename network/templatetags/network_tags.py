@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
@@ -152,3 +153,10 @@ def page_sections(context, page: Page) -> SafeString:
             template_name, section_context = result
             html.append(render_to_string(template_name, section_context, request=request))
     return mark_safe("".join(html))
+
+
+@register.filter
+def search_kind(page: Page) -> str:
+    """What a search result is, for the patient: "Article", "Center", "Page"... (a page model's
+    `search_kind`, else its verbose name)."""
+    return capfirst(getattr(page, "search_kind", page._meta.verbose_name))

@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def result_links(html: str) -> list[str]:
+    if '<ol class="search-results">' not in html:
+        return []
     results = html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
     return [chunk.split('"', 1)[0] for chunk in results.split('<a href="')[1:]]
 
