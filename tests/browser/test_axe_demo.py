@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from playwright.sync_api import Browser
 
+from appointments.models import AppointmentPage
 from blog.models import BlogIndexPage, BlogPage
 from locations.models import LocationIndexPage, LocationPage
 from network.models import Condition, HomePage
@@ -23,7 +24,8 @@ SEARCH_WORDS = {"en": "sciatica", "es": "ciática"}
 
 
 def key_paths(language: str) -> list[str]:
-    """Home, finder with a search, a center, the article list, an article, a topic, site search."""
+    """Home, finder with a search, a center, the article list, an article, a topic, site search,
+    the appointment request page."""
     home = HomePage.objects.get(locale__language_code=language)
     index = BlogIndexPage.objects.get(locale__language_code=language)
     sciatica = Condition.objects.get(slug="sciatica", locale__language_code=language)
@@ -35,6 +37,7 @@ def key_paths(language: str) -> list[str]:
         BlogPage.objects.live().filter(locale__language_code=language).first().url,
         index.topic_url(sciatica),
         f"/{language}/search/?q={SEARCH_WORDS[language]}",
+        AppointmentPage.objects.get(locale__language_code=language).url,
     ]
 
 

@@ -1,0 +1,62 @@
+"""The appointment form in Chromium: errors listed and linked, no serious axe violation, no
+script or policy error, and a request sent through to the thank-you page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+from wagtail.models import Site
+
+from appointments.models import AppointmentPage, AppointmentRequest
+from network.models import NetworkSettings
+from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def request_page(site_pages):
+    centre = LocationPageFactory(
+        parent=LocationIndexPageFactory(parent=site_pages), title="Austin Downtown"
+    )
+    page = site_pages.add_child(
+        instance=AppointmentPage(title="Request an appointment", slug="request-an-appointment")
+    )
+    network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    network.appointment_page = page
+    network.save()
+    return centre
+
+
+def serious(page: Page) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [v["id"] for v in violations if v["impact"] in {"serious", "critical"}]
+
+
+def test_errors_are_listed_and_linked_then_the_request_goes_through(
+    live_server, page: Page, request_page, settings
+):
+    settings.APPOINTMENTS_MIN_FILL_SECONDS = 0
+    page.goto(f"{live_server.url}/en/request-an-appointment/")
+    assert serious(page) == []
+    page.get_by_role("button", name="Send my request").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Please check the form")
+    summary.get_by_role("link", name="Enter your first name.").click()
+    assert page.url.endswith("#id_first_name")
+    expect(page.get_by_label("First name", exact=True)).to_have_attribute("aria-invalid", "true")
+    assert serious(page) == []
+
+    page.get_by_label("First name", exact=True).fill("Ana")
+    page.get_by_label("Last name", exact=True).fill("Ruiz")
+    page.get_by_label("Phone", exact=True).fill("512-555-0123")
+    page.get_by_label("Email", exact=True).fill("ana@example.com")
+    page.get_by_label("Center", exact=True).select_option(label="Austin Downtown")
+    page.get_by_label("Reason for your visit", exact=True).select_option("other")
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you: we have your request")
+    stored = AppointmentRequest.objects.get()
+    expect(page.get_by_text(stored.reference)).to_be_visible()
+    assert stored.centre == request_page
