@@ -152,12 +152,18 @@ class IndexView(generic.IndexView):
         return super().as_spreadsheet(requests, spreadsheet_format)
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["received"] = timezone.localtime(item.created_at).isoformat(timespec="seconds")
-        row["centre"] = item.centre.title if item.centre_id else ""
-        row["phone"] = item.phone.as_e164 if item.phone else ""
-        row["notification_state"] = notification_state(item)
-        return row
+        """Codes rather than labels (chosen/nearest/fallback, en/es), times in ISO 8601 with
+        their offset, phones in E.164: a file for other software as much as for people."""
+        computed = {
+            "received": timezone.localtime(item.created_at).isoformat(timespec="seconds"),
+            "centre": item.centre.title if item.centre_id else "",
+            "phone": item.phone.as_e164 if item.phone else "",
+            "notification_state": notification_state(item),
+        }
+        return {
+            field: computed[field] if field in computed else getattr(item, field)
+            for field in self.list_export
+        }
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -5,8 +5,8 @@ sets `appointment_form_at_end = True` (articles) end with it. Either way it post
 page, which shows any errors with everything typed kept, so the blog and locations never import this
 app.
 
-The inbox: the request viewset, its permission policy, the badge's style and the log actions of
-the request workflow.
+The inbox: the request viewset, its permission policy, the dashboard panel, the badge's style
+and the log actions of the request workflow.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from appointments import workflow
+from appointments import dashboard, workflow
 from appointments.permissions import AppointmentPermissionPolicy
 from appointments.viewsets import appointment_request_viewset
 from locations.models import LocationPage
@@ -59,6 +59,11 @@ register_permission_policy(AppointmentRequest, AppointmentPermissionPolicy(Appoi
 @hooks.register("register_admin_viewset")
 def register_inbox():
     return appointment_request_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def new_requests_panel(request, panels):
+    dashboard.add_panel(request, panels)
 
 
 @hooks.register("insert_global_admin_css")
