@@ -28,6 +28,7 @@ from network.models import (
     Service,
     StandardPage,
 )
+from network.roles import leave_wagtail_default_groups
 
 ADMIN_ACCOUNT = ("Network administrator", "admin", "spine-admin-demo")
 MANAGER_ACCOUNT = ("Location manager", "manager", "spine-manager-demo")
@@ -462,15 +463,14 @@ def _load_accounts() -> list[tuple[str, str, str]]:
         user.set_password(password)
         user.save()
         accounts.append((role, username, password))
-    # Wagtail's migrations create "Editors" (edit and publish pages, snippets, images); the
-    # locations app gives "Location managers" their page permissions on centres.
+    # Accounts hold only the network's own groups (`network.roles`): the locations app gives
+    # "Location managers" their page permissions on centers, the blog its editorial groups.
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     managers, _ = Group.objects.get_or_create(name="Location managers")
     managers.permissions.add(access_admin)
     managers.user_set.add(User.objects.get(username=MANAGER_ACCOUNT[1]))
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(access_admin)
-    editors.user_set.add(User.objects.get(username=EDITOR_ACCOUNT[1]))
+    for _role, username, _password in accounts:
+        leave_wagtail_default_groups(User.objects.get(username=username))
     return accounts

@@ -23,6 +23,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase, override_settings
 
+from tests.demo.accounts import PASSWORDS
+
 DEMO_BASE_URL = "http://testserver"
 
 
@@ -56,3 +58,15 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
     django_db_blocker.restore()
     media.disable()
     cache.clear()
+
+
+@pytest.fixture
+def sign_in(client, demo):
+    """`sign_in("editor")`: the test client signed in with a demo account's real password."""
+
+    def sign_in(username: str):
+        client.logout()
+        assert client.login(username=username, password=PASSWORDS[username])
+        return client
+
+    return sign_in
