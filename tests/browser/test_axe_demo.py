@@ -60,7 +60,7 @@ def serious_violations(browser: Browser, url: str, setting: str | None) -> list[
 
 def test_key_demo_pages_pass_axe_with_every_accessibility_setting(live_server, browser, tmp_path):
     with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", "--force", stdout=StringIO())
         found = []
         for language in ["en", "es"]:
             for path in key_paths(language):

@@ -42,7 +42,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
         out = StringIO()
         # Callbacks that would run on commit (none should matter, but run them as a real load would).
         with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo", stdout=out)
+            call_command("load_demo", "--force", stdout=out)
         cache.clear()
     except BaseException:
         transaction.set_rollback(True)

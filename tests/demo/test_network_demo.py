@@ -41,7 +41,7 @@ def row_counts() -> dict[str, int]:
 
 def load_demo() -> str:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--force", stdout=out)
     return out.getvalue()
 
 

@@ -1,4 +1,8 @@
-"""Load (or refresh) the demo network: idempotent, so `make run` can call it on every start."""
+"""Load (or refresh) the demo network: idempotent, so `make run` can call it on every start.
+
+It resets the `admin` password, the default Site and the network settings, so it refuses to run
+unless DEBUG is on (`make run` sets it) or `--force` says the database is a throwaway one.
+"""
 
 from importlib import import_module
 from importlib.util import find_spec
@@ -6,7 +10,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -14,7 +18,19 @@ class Command(BaseCommand):
         "Create or update the demo network: settings, pages, taxonomy, centers, articles, accounts."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even with DEBUG off (this resets the demo accounts, Site and settings).",
+        )
+
     def handle(self, *args, **options) -> None:
+        if not (settings.DEBUG or options["force"]):
+            raise CommandError(
+                "load_demo resets the admin password, the default Site and the network settings. "
+                "It runs only with DEBUG=true, or with --force on a database you can throw away."
+            )
         accounts: list[tuple[str, str, str]] = []
         # Each app that has a `demo` module adds its part, in INSTALLED_APPS order, so
         # locations can rely on the network's taxonomy and blog posts on the centres.
