@@ -34,11 +34,13 @@ from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locations import hours
+from locations.permissions import CHANGE_ROUTING, MANAGE_CENTRES, CentrePermissionTester
 from locations.states import US_STATES, US_TIME_ZONES
 from locations.throttle import throttled_for
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import NetworkSettings, Person, Service, image_field
+from network.panels import PermissionFieldPanel
 
 # Query-string parameters that say where a patient is.
 LOCATION_PARAMETERS = ("q", "lat", "lon")
@@ -254,8 +256,8 @@ class LocationPage(Page):
                 FieldPanel("state"),
                 FieldPanel("zip_code"),
                 FieldPanel("country"),
-                FieldPanel("latitude"),
-                FieldPanel("longitude"),
+                PermissionFieldPanel("latitude", permission=CHANGE_ROUTING),
+                PermissionFieldPanel("longitude", permission=CHANGE_ROUTING),
             ],
             heading=_("Address"),
         ),
@@ -263,9 +265,9 @@ class LocationPage(Page):
             [
                 FieldPanel("phone"),
                 FieldPanel("fax"),
-                FieldPanel("intake_emails"),
+                PermissionFieldPanel("intake_emails", permission=CHANGE_ROUTING),
                 FieldPanel("time_zone"),
-                FieldPanel("accepts_requests"),
+                PermissionFieldPanel("accepts_requests", permission=CHANGE_ROUTING),
             ],
             heading=_("Contact and requests"),
         ),
@@ -287,6 +289,18 @@ class LocationPage(Page):
             heading=_("Getting here"),
         ),
         FieldPanel("body"),
+    ]
+    # The slug is the center's address: renaming it breaks links patients saved.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                PermissionFieldPanel("slug", permission=MANAGE_CENTRES),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -326,6 +340,13 @@ class LocationPage(Page):
         verbose_name = _("center")
         verbose_name_plural = _("centers")
         indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_lon_idx")]
+        permissions = [
+            ("manage_centres", _("Can delete, unpublish, move and rename centers")),
+            ("change_routing", _("Can change where a center's appointment requests go")),
+        ]
+
+    def permissions_for_user(self, user) -> CentrePermissionTester:
+        return CentrePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -1,19 +1,64 @@
-"""Page permissions of centre managers, derived from their `CentreManager` record.
+"""Who may do what to centers: managers' page permissions (derived from their `CentreManager`
+record), the rights kept for the network's administrators, intake staff, and the "Center changes"
+workflow.
 
 Wagtail grants page rights to groups (GroupPagePermission), inherited by the pages below. Each
 manager gets one group of their own, rewritten whenever the record changes or one of their centres
 gains a translation: rights on exactly their centres' pages in every language, plus admin access and
 the right to choose and upload images. They also join the shared "Location managers" group, which
 carries nothing page-specific.
+
+Some changes take a center out of the network or reroute patients, so they are kept for network
+administrators (superusers, or a group given `MANAGE_CENTRES`): deleting, unpublishing, moving and
+renaming (the slug, which is its address) a center. Where requests go (intake emails, whether it
+accepts requests, its coordinates) is changed by administrators and intake staff
+(`CHANGE_ROUTING`); managers see those fields read-only. Managers who may not publish submit
+their changes to the "Center changes" workflow, which the "Network administrators" group approves.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 LOCATION_MANAGERS_GROUP = "Location managers"
 GROUP_PREFIX = "Center manager: "
+ADMINISTRATORS_GROUP = "Network administrators"
+INTAKE_GROUP = "Intake staff"
+WORKFLOW_NAME = "Center changes"
+MANAGE_CENTRES = "locations.manage_centres"
+CHANGE_ROUTING = "locations.change_routing"
+
+
+class CentrePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with deleting, unpublishing, moving and copying a center kept
+    for users holding `MANAGE_CENTRES` (superusers hold every permission)."""
+
+    def _manages_centres(self) -> bool:
+        return self.user.is_active and self.user.has_perm(MANAGE_CENTRES)
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return self._manages_centres() and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self) -> bool:
+        return self._manages_centres() and super().can_unpublish()
+
+    def can_move(self) -> bool:
+        return self._manages_centres() and super().can_move()
+
+    def can_copy(self) -> bool:
+        # A copy is a new center: adding centers is the administrators' too.
+        return self._manages_centres() and super().can_copy()
 
 
 def page_permissions(can_publish: bool) -> list[Permission]:
@@ -69,3 +114,47 @@ def _allow_images(group: Group) -> None:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=permission
         )
+
+
+def _codename_permissions(*names: str) -> list[Permission]:
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+@transaction.atomic
+def ensure_centre_roles() -> Workflow:
+    """Create or refresh the administrators' and intake staff's groups and the "Center changes"
+    workflow on every center index (all languages); returns the workflow. Idempotent."""
+    from locations.models import LocationIndexPage
+
+    admin_access = "wagtailadmin.access_admin"
+    administrators = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)[0]
+    administrators.permissions.add(
+        *_codename_permissions(admin_access, MANAGE_CENTRES, CHANGE_ROUTING)
+    )
+    intake = Group.objects.get_or_create(name=INTAKE_GROUP)[0]
+    intake.permissions.add(*_codename_permissions(admin_access, CHANGE_ROUTING))
+
+    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+    task.groups.set([administrators])
+    workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME)[0]
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # Approving publishes with the approver's rights: administrators publish every center; intake
+    # staff edit centers (their routing fields) and submit like managers.
+    publish = page_permissions(can_publish=True)
+    for index in LocationIndexPage.objects.all():
+        for permission in publish:
+            GroupPagePermission.objects.get_or_create(
+                group=administrators, page=index, permission=permission
+            )
+        for permission in page_permissions(can_publish=False):
+            GroupPagePermission.objects.get_or_create(
+                group=intake, page=index, permission=permission
+            )
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
