@@ -40,6 +40,7 @@ from network.models import Condition, HomePage, Person, Service
 
 REVIEWER_ACCOUNT = ("Medical reviewer", "reviewer", "spine-reviewer-demo")
 EDITOR_USERNAME = "editor"  # created by the network demo
+REVIEWER_PERSON = "Dr. Elena Marsh"  # the demo person behind the reviewer account
 
 INDEX = {
     "title": ("Health articles", "Artículos de salud"),
@@ -211,4 +212,6 @@ def _load_accounts() -> list[tuple[str, str, str]]:
     reviewer.set_password(password)
     reviewer.save()
     Group.objects.get(name=REVIEWERS_GROUP).user_set.add(reviewer)
+    # Approvals by this account name Dr. Elena Marsh as the reviewer, in both languages.
+    Person.objects.filter(name=REVIEWER_PERSON).update(account=reviewer)
     return [REVIEWER_ACCOUNT]

@@ -16,9 +16,9 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
-ARTICLES_COLLECTION = "Articles"
+from blog.workflow import articles_collection
+
 SIZE = (1200, 750)
 BACKGROUND = (236, 244, 247)
 BONE = (250, 246, 236)
@@ -143,13 +143,6 @@ ILLUSTRATIONS = {
         draw_stretch,
     ),
 }
-
-
-def articles_collection() -> Collection:
-    """The collection that holds the articles' images (created under the root when missing)."""
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=ARTICLES_COLLECTION).first()
-    return existing or root.add_child(name=ARTICLES_COLLECTION)
 
 
 def render_png(illustration: Illustration) -> bytes:

@@ -33,6 +33,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import (
+    GroupApprovalTask,
     Locale,
     Orderable,
     Page,
@@ -44,10 +45,12 @@ from wagtail.search import index
 
 from blog.feeds import BlogFeed
 from blog.reading_time import reading_minutes
+from blog.review import MANAGE_ARTICLES, ArticlePermissionTester, record_review
 from locations.models import LocationPage
 from network.blocks import BaseStreamBlock
 from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
+from network.panels import PermissionFieldPanel
 from network.search import clean_query, search_page
 from network.visibility import exclude_private
 
@@ -285,7 +288,12 @@ class BlogPage(Page):
         FieldPanel("date"),
         InlinePanel("authors", label=_("Authors"), min_num=1),
         MultiFieldPanel(
-            [FieldPanel("reviewer"), FieldPanel("last_reviewed")], heading=_("Medical review")
+            [
+                PermissionFieldPanel("reviewer", permission=MANAGE_ARTICLES),
+                PermissionFieldPanel("last_reviewed", permission=MANAGE_ARTICLES),
+            ],
+            heading=_("Medical review"),
+            help_text=_("Filled in when a medical reviewer approves the article."),
         ),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
@@ -337,6 +345,15 @@ class BlogPage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            (
+                "manage_articles",
+                _("Can publish and unpublish articles outside the medical review"),
+            )
+        ]
+
+    def permissions_for_user(self, user) -> ArticlePermissionTester:
+        return ArticlePermissionTester(user, self)
 
     def clean(self) -> None:
         super().clean()
@@ -547,3 +564,24 @@ class BlogPageCentre(Orderable):
     )
 
     panels = [PageChooserPanel("centre")]
+
+
+class MedicalReviewTask(GroupApprovalTask):
+    """Approval by the chosen groups that also records, on the article, who reviewed it and when
+    (`blog.review.record_review`): the article's review line can only come from an approval."""
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            record_review(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return _(
+            "Members of the chosen groups approve; the approval names the reviewer and the date "
+            "on the article."
+        )
+
+    class Meta:
+        verbose_name = _("medical review task")
+        verbose_name_plural = _("medical review tasks")

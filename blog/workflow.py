@@ -10,15 +10,15 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
-from blog.models import BlogIndexPage
+from blog.models import BlogIndexPage, MedicalReviewTask
 
 EDITORS_GROUP = "Marketing editors"
 REVIEWERS_GROUP = "Medical reviewers"
@@ -29,6 +29,10 @@ WORKFLOW_NAME = "Medical review"
 # so reviewers hold "publish"; without "change" they open the editor only while a post awaits them.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "view_page"]
 REVIEWER_PAGE_PERMISSIONS = ["view_page", "publish_page"]
+ARTICLES_COLLECTION = "Articles"
+# On the "Articles" collection only: editors upload, change (which in Wagtail includes deleting)
+# and choose the articles' images and documents; elsewhere (centers' photos, people's portraits)
+# they may only choose an image to show.
 EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -57,6 +61,13 @@ def _permissions(names: list[str]) -> list[Permission]:
     return found
 
 
+def articles_collection() -> Collection:
+    """The collection that holds the articles' images (created under the root when missing)."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=ARTICLES_COLLECTION).first()
+    return existing or root.add_child(name=ARTICLES_COLLECTION)
+
+
 def _page_permission(codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
@@ -71,16 +82,28 @@ def ensure_editorial_setup() -> tuple[Group, Group, Workflow]:
     reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))
 
     root_collection = Collection.get_first_root_node()
+    articles = articles_collection()
+    choose_image = _permissions(["wagtailimages.choose_image"])[0]
+    GroupCollectionPermission.objects.filter(group=editors).exclude(collection=articles).exclude(
+        permission=choose_image
+    ).delete()
+    GroupCollectionPermission.objects.get_or_create(
+        group=editors, collection=root_collection, permission=choose_image
+    )
     for permission in _permissions(EDITOR_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(
-            group=editors, collection=root_collection, permission=permission
+            group=editors, collection=articles, permission=permission
         )
 
-    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
+    task = MedicalReviewTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+        task = MedicalReviewTask.objects.create(name=WORKFLOW_NAME)
     task.groups.set([reviewers])
     workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME)[0]
+    # An older set-up used a plain group approval, which records no reviewer: replace it.
+    older = Task.objects.filter(name=WORKFLOW_NAME).exclude(pk=task.pk)
+    WorkflowTask.objects.filter(workflow=workflow, task__in=older).delete()
+    older.update(active=False)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
     for index in BlogIndexPage.objects.all():

@@ -1,5 +1,6 @@
 """The network app: home and generic pages, site-wide settings, navigation and shared taxonomy."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
 from .localization import localized
+from .panels import PermissionFieldPanel
 
 
 def image_field(verbose_name: str = _("photo")) -> models.ForeignKey:
@@ -108,6 +110,17 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         help_text=_("Shown on the pages of the centers where this person practices."),
     )
     bio = models.TextField(_("short bio"), blank=True)
+    # Approving a medical review names the reviewer's person on the article (blog.review), so the
+    # link is set by those who manage accounts, never by the people who write articles.
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The admin account of this person, if they review articles."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -115,6 +128,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldPanel("photo"),
         FieldPanel("specialties"),
         FieldPanel("bio"),
+        PermissionFieldPanel("account", permission="auth.change_user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     # Not overridable: the Spanish version is the same person, with the same name, photo and
@@ -125,6 +139,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("photo", overridable=False),
         SynchronizedField("specialties", overridable=False),
         TranslatableField("bio"),
+        SynchronizedField("account", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -109,6 +109,51 @@ def test_reviewer_approves_and_the_post_goes_live(client, setup, blog_index):
     assert client.get(post.url).status_code == 200
 
 
+def test_approval_records_the_reviewer_and_the_date(client, setup, blog_index):
+    editor, reviewer = setup
+    person = PersonFactory(name="Dr. Ada Stone", account=reviewer)
+    claimed = PersonFactory(name="Dr. Nobody")
+    data = blog_page_form_data(
+        "Claimed review",
+        authors=[PersonFactory()],
+        action="action-submit",
+        reviewer=claimed.pk,
+        last_reviewed="2020-01-01",
+    )
+    client.force_login(editor)
+    assert client.post(add_url(blog_index), data).status_code == 302
+    post = BlogPage.objects.get(title="Claimed review")
+    assert post.reviewer is None and post.last_reviewed is None  # read-only to editors
+    task_state = WorkflowState.objects.get(object_id=str(post.pk)).current_task_state
+    client.force_login(reviewer)
+
+    url = reverse("wagtailadmin_pages:workflow_action", args=(post.pk, "approve", task_state.pk))
+    client.post(url, {"comment": ""})
+
+    post.refresh_from_db()
+    assert post.live
+    assert post.reviewer == person and post.last_reviewed == timezone.localdate()
+    assert "Dr. Ada Stone" in client.get(post.url).text
+
+
+def test_reviewer_publishes_or_unpublishes_only_through_an_approval(client, setup, blog_index):
+    _, reviewer = setup
+    post = BlogPageFactory(parent=blog_index, title="Already live")
+    draft = BlogPageFactory(parent=blog_index, title="Unsubmitted draft")
+    draft.unpublish()
+    client.force_login(reviewer)
+
+    client.post(reverse("wagtailadmin_pages:unpublish", args=(post.pk,)))
+    bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    client.post(f"{bulk}?id={draft.pk}", {})
+
+    post.refresh_from_db()
+    draft.refresh_from_db()
+    assert post.live and not draft.live
+    assert not post.permissions_for_user(reviewer).can_unpublish()
+    assert not draft.permissions_for_user(reviewer).can_publish()
+
+
 def test_editor_cannot_approve(client, setup, blog_index):
     editor, _ = setup
     post = submit_post(client, editor, blog_index)

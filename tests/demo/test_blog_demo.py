@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
-from blog.demo_images import ARTICLES_COLLECTION, ILLUSTRATIONS
+from blog.demo_images import ILLUSTRATIONS
 from blog.models import BlogIndexPage, BlogPage
-from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP
+from blog.workflow import ARTICLES_COLLECTION, EDITORS_GROUP, REVIEWERS_GROUP
 from network.demo_people import PEOPLE
 from network.models import Person
 
