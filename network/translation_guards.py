@@ -7,8 +7,9 @@ editor (upstream they check only the translation permission, or "can edit"):
   translations (a marketing editor could create a center's Spanish page). Here the user must be
   allowed to edit the page they translate.
 - "Sync translated pages" with "Publish immediately" publishes every translation for anyone who
-  may submit translations. Here it publishes only for a user who may publish each translated page
-  (an article's Spanish text otherwise skips the medical review); without that right it is refused.
+  may submit translations. Here syncing a page needs the right to edit it, and publishing needs
+  the right to publish each translated page (an article's Spanish text would otherwise skip the
+  medical review); without it the sync is refused.
 - "Convert to alias page" replaces a translation with the live source content at once: for
   administrators only.
 - "Stop synced translation" lets a translation drift from its source (a center's Spanish page
@@ -60,7 +61,18 @@ class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+    """wagtail-localize's "Sync translated pages", for pages the user may edit, publishing only
+    what the user may publish."""
+
+    def get_object(self):
+        source = super().get_object()
+        instance = source.get_source_instance()
+        if (
+            isinstance(instance, Page)
+            and not instance.permissions_for_user(self.request.user).can_edit()
+        ):
+            raise PermissionDenied
+        return source
 
     def form_valid(self, form) -> HttpResponse:
         if form.cleaned_data["publish_translations"]:
