@@ -34,7 +34,7 @@ from wagtail.models import (
 LOCATION_MANAGERS_GROUP = "Location managers"
 GROUP_PREFIX = "Center manager: "
 ADMINISTRATORS_GROUP = "Network administrators"
-INTAKE_GROUP = "Intake staff"
+INTAKE_GROUP = "Network intake"  # the same group the appointments inbox reads
 WORKFLOW_NAME = "Center changes"
 MANAGE_CENTRES = "locations.manage_centres"
 CHANGE_ROUTING = "locations.change_routing"

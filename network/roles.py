@@ -9,7 +9,7 @@ its rights, which keeps them together with the code that needs them:
 
 Wagtail's migrations also create "Editors" and "Moderators", with add, change and publish on the
 root page (every page, centers included) and every image and document right. The network does
-not use them: migration `network.0008` takes their page and collection rights away, and no account
+not use them: migration `network.0009` takes their page and collection rights away, and no account
 joins them.
 """
 

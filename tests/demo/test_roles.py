@@ -30,7 +30,7 @@ def test_accounts_hold_only_the_networks_groups(demo):
 def test_wagtails_default_groups_hold_no_page_or_collection_rights(demo):
     groups = Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS)
 
-    assert groups.count() == 2  # kept, emptied by migration network.0008
+    assert groups.count() == 2  # kept, emptied by migration network.0009
     assert not GroupPagePermission.objects.filter(group__in=groups).exists()
     assert not GroupCollectionPermission.objects.filter(group__in=groups).exists()
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0008_wagtail_default_groups_without_rights'),
+        ('network', '0009_wagtail_default_groups_without_rights'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

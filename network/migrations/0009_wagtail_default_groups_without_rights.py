@@ -22,7 +22,7 @@ def remove_rights(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0007_us_spelling"),
+        ("network", "0008_footer_settings"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
