@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -25,7 +26,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -178,16 +181,39 @@ class BlogIndexPage(RoutablePageMixin, Page):
         )
         return sorted([*conditions, *services], key=lambda term: term.name.casefold())
 
-    def find_topic(self, slug: str) -> Topic:
-        """The taxonomy term behind a topic URL, in this index's language when translated."""
+    def topic_slug(self, topic: Topic) -> str:
+        """A topic's URL slug in this index's language: the taxonomy's stable slug in the default
+        language, the term's own name made a slug in the others ("ciatica" for "Ciática")."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return topic.slug
+        return slugify(topic.name) or topic.slug
+
+    def find_topic(self, slug: str) -> tuple[Topic, bool]:
+        """The taxonomy term behind a topic URL, in this index's language when translated, and
+        whether `slug` is that term's URL slug here (else the URL should redirect to it: a stable
+        slug, or another language's, in a link or bookmark)."""
+        for model in (Condition, Service):
+            for term in model.objects.filter(locale_id=self.locale_id):
+                if self.topic_slug(term) == slug:
+                    return term, True
         for model in (Condition, Service):
             terms = list(model.objects.filter(slug=slug).select_related("locale"))
             for term in terms:
                 if term.locale_id == self.locale_id:
-                    return term
+                    return term, False
             if terms:
-                return terms[0]
+                return terms[0], self.topic_slug(terms[0]) == slug
         raise Http404("Unknown topic")
+
+    def topic_alternates(self, topic: Topic, request: HttpRequest) -> dict[str, str]:
+        """The same topic page in every language the index is live in (the language switcher and
+        hreflang links read these instead of the index's own translations)."""
+        terms = {term.locale_id: term for term in type(topic).objects.filter(slug=topic.slug)}
+        alternates = {}
+        for index_page in self.get_translations(inclusive=True).live().public().specific():
+            term = terms.get(index_page.locale_id, topic)
+            alternates[index_page.locale.language_code] = index_page.topic_url(term, request)
+        return alternates
 
     @path("")
     def index_view(self, request: HttpRequest) -> HttpResponse:
@@ -195,7 +221,13 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("topic/<slug:slug>/")
     def topic_view(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return self.render(request, context_overrides=self.listing(request, self.find_topic(slug)))
+        topic, canonical = self.find_topic(slug)
+        if not canonical:
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return redirect(self.topic_url(topic, request) + query, permanent=True)
+        context = self.listing(request, topic)
+        context["alternate_urls"] = self.topic_alternates(topic, request)
+        return self.render(request, context_overrides=context)
 
     @path("feed/")
     def feed_view(self, request: HttpRequest) -> HttpResponse:
@@ -203,15 +235,19 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("topic/<slug:slug>/feed/")
     def topic_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return BlogFeed()(request, index=self, topic=self.find_topic(slug))
+        return BlogFeed()(request, index=self, topic=self.find_topic(slug)[0])
 
     def feed_url(self, request: HttpRequest | None = None, topic: Topic | None = None) -> str:
         if topic is None:
             return self.get_url(request) + self.reverse_subpage("feed_view")
-        return self.get_url(request) + self.reverse_subpage("topic_feed_view", args=[topic.slug])
+        return self.get_url(request) + self.reverse_subpage(
+            "topic_feed_view", args=[self.topic_slug(topic)]
+        )
 
     def topic_url(self, topic: Topic, request: HttpRequest | None = None) -> str:
-        return self.get_url(request) + self.reverse_subpage("topic_view", args=[topic.slug])
+        return self.get_url(request) + self.reverse_subpage(
+            "topic_view", args=[self.topic_slug(topic)]
+        )
 
 
 class BlogIndexFeaturedPost(Orderable):

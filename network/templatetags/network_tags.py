@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -89,43 +90,80 @@ def _site(request: HttpRequest | None) -> Site | None:
     return Site.objects.filter(is_default_site=True).select_related("root_page").first()
 
 
+def _alternates(context, page: Page | None) -> dict[str, str]:
+    """Where each language's version of what is on screen lives, by language code.
+
+    A view may say so itself (`alternate_urls` in its context: a blog topic page names the same
+    topic in each language); a page's are its live translations; a view that is not a page (search)
+    is the same view under the other language's prefix. Nothing for anything else (a 404)."""
+    alternates = context.get("alternate_urls")
+    if alternates is not None:
+        return dict(alternates)
+    request = context.get("request")
+    if isinstance(page, Page) and page.id:
+        return {code: p.get_url(request) for code, p in _translations(page).items()}
+    if not isinstance(page, Page) and request is not None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return {}
+        if match.url_name in VIEWS_WITH_TRANSLATED_URLS:
+            return {
+                code: translate_url(request.path, code)
+                for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+            }
+    return {}
+
+
+# Views outside Wagtail's pages whose URL exists in every language (under i18n_patterns).
+VIEWS_WITH_TRANSLATED_URLS = {"search"}
+
+
 @register.inclusion_tag("network/tags/language_switcher.html", takes_context=True)
 def language_switcher(context, page: Page | None = None) -> dict:
-    """Link each language to this page's translation, or to that language's home page.
+    """Link each language to what the visitor is looking at, in that language, keeping their
+    context: the query string (a finder search, a search query, a page number) goes along.
 
-    Pages without a translation (and views that are not pages, such as search or a 404) fall
-    back to the home page in the other language, so the switcher never leads to a missing page.
+    Where there is no such version, the link goes to that language's home page, so the switcher
+    never leads to a missing page.
     """
     request = context.get("request")
     current = translation.get_language()
-    by_language = _translations(page) if isinstance(page, Page) and page.id else {}
+    alternates = _alternates(context, page)
+    query = request.GET.urlencode() if request is not None else ""
     site = _site(request)
     homes = _translations(site.root_page) if site else {}
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        target = by_language.get(code) or homes.get(code)
-        if target is None:
+        url = alternates.get(code)
+        if url and query:
+            url = f"{url}?{query}"
+        if url is None and code in homes:
+            url = homes[code].get_url(request)
+        if url is None:
             continue
-        links.append(
-            {"code": code, "name": name, "url": target.get_url(request), "current": code == current}
-        )
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
 @register.inclusion_tag("network/tags/hreflang.html", takes_context=True)
 def hreflang_links(context, page: Page) -> dict:
-    """`<link rel="alternate" hreflang>` for every translation, plus x-default (the default
-    language), so search engines show each visitor the page in their language."""
+    """`<link rel="alternate" hreflang>` for every version in another language, plus x-default
+    (the default language), so search engines show each visitor the page in their language.
+    They match the canonical URL: a listing's page number is kept, a search's words are not."""
     request = context.get("request")
-    if not isinstance(page, Page) or not page.id:
+    alternates = _alternates(context, page)
+    if len(alternates) < 2:
         return {"links": []}
-    by_language = _translations(page)
-    if len(by_language) < 2:
-        return {"links": []}
-    links = [{"code": code, "url": p.get_full_url(request)} for code, p in by_language.items()]
-    if settings.LANGUAGE_CODE in by_language:
-        default_url = by_language[settings.LANGUAGE_CODE].get_full_url(request)
-        links.append({"code": "x-default", "url": default_url})
+    number = request.GET.get("page", "") if request is not None else ""
+    suffix = f"?page={number}" if number.isdigit() and int(number) > 1 else ""
+
+    def absolute(url: str) -> str:
+        return (request.build_absolute_uri(url) if request is not None else url) + suffix
+
+    links = [{"code": code, "url": absolute(url)} for code, url in alternates.items()]
+    if settings.LANGUAGE_CODE in alternates:
+        links.append({"code": "x-default", "url": absolute(alternates[settings.LANGUAGE_CODE])})
     return {"links": links}
 
 

@@ -63,17 +63,55 @@ def test_topic_pages_have_clean_urls_and_filter(client, blog_index, sciatica, lo
     assert 'href="/en/blog/topic/massage/"' in response.text
 
 
-def test_spanish_topic_page_uses_the_stable_slug(client, blog_index, sciatica, home_es):
+@pytest.fixture
+def spanish_sciatica(client, blog_index, sciatica, home_es):
     translate(sciatica, "es", {"Sciatica": "Ciática"})
     post = make_post(blog_index, "About sciatica", "2026-01-01", topics=[sciatica])
     translate(blog_index, "es", {"Health articles": "Artículos de salud"})
     translate(post, "es", {"About sciatica": "Sobre la ciática"})
 
-    response = client.get("/es/blog/topic/sciatica/")
+
+def test_spanish_topic_page_has_a_spanish_slug(client, spanish_sciatica):
+    response = client.get("/es/blog/topic/ciatica/")
 
     assert response.status_code == 200, response
     assert listed_titles(response) == ["Sobre la ciática"]
     assert "<h1>Ciática</h1>" in response.text
+    assert '<link rel="canonical" href="http://testserver/es/blog/topic/ciatica/">' in response.text
+    # The stable slug (an old link, or the English URL's) leads there, keeping the query.
+    old = client.get("/es/blog/topic/sciatica/?page=1")
+    assert old.status_code == 301
+    assert old["Location"] == "/es/blog/topic/ciatica/?page=1"
+
+
+def test_topic_pages_switch_language_to_the_same_topic_and_match_hreflang(client, spanish_sciatica):
+    english = client.get("/en/blog/topic/sciatica/").text
+    spanish = client.get("/es/blog/topic/ciatica/").text
+
+    assert '<a href="/es/blog/topic/ciatica/" hreflang="es" lang="es">Español</a>' in english
+    assert '<a href="/en/blog/topic/sciatica/" hreflang="en" lang="en">English</a>' in spanish
+    for html in (english, spanish):
+        assert (
+            '<link rel="alternate" hreflang="es" href="http://testserver/es/blog/topic/ciatica/">'
+            in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="en" href="http://testserver/en/blog/topic/sciatica/">'
+            in html
+        )
+
+
+def test_language_switch_keeps_the_page_number_and_the_query(client, blog_index, home_es):
+    for day in range(1, 13):
+        make_post(blog_index, f"Post {day}", f"2026-01-{day:02d}")
+    translate(blog_index, "es", {"Health articles": "Artículos de salud"})
+
+    html = client.get("/en/blog/", {"page": 2}).text
+    searched = client.get("/en/blog/", {"q": "post", "page": 2}).text
+
+    assert '<a href="/es/blog/?page=2" hreflang="es" lang="es">Español</a>' in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/blog/?page=2">' in html
+    assert '<a href="/es/blog/?q=post&amp;page=2" hreflang="es" lang="es">' in searched
 
 
 def test_featured_posts_in_editor_order_on_the_first_page_only(client, blog_index):

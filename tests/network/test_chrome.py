@@ -156,9 +156,40 @@ def test_language_switcher_falls_back_to_the_home_page_of_that_language(client, 
 
 def test_language_switcher_on_views_that_are_not_pages(client, home, home_es):
     response = client.get("/es/search/")
+    missing = client.get("/es/no-existe/")
 
-    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in response.text
+    assert '<a href="/en/search/" hreflang="en" lang="en">English</a>' in response.text
     assert '<span aria-current="true" lang="es">Español</span>' in response.text
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in missing.text
+
+
+def test_language_switcher_keeps_the_search_query(client, home, home_es):
+    html = client.get("/en/search/", {"q": "dolor"}).text
+
+    assert '<a href="/es/search/?q=dolor" hreflang="es" lang="es">Español</a>' in html
+
+
+def test_language_switcher_keeps_the_query_on_a_translated_page(client, about, about_es):
+    html = client.get("/en/about-us/", {"q": "78701", "radius": "25"}).text
+
+    assert '<a href="/es/quienes-somos/?q=78701&amp;radius=25" hreflang="es" lang="es">' in html
+
+
+def test_pages_have_a_description_a_canonical_url_and_a_share_image(client, home, about):
+    home.hero_text = "Specialists in spine care near you."
+    home.save_revision().publish()
+
+    home_html = client.get("/en/").text
+    about_html = client.get("/en/about-us/?utm=x").text
+
+    assert '<meta name="description" content="Specialists in spine care near you.">' in home_html
+    assert '<meta name="description" content="Clinicians who share one aim.">' in about_html
+    assert '<link rel="canonical" href="http://testserver/en/about-us/">' in about_html
+    assert (
+        '<meta property="og:image" content="http://testserver/static/network/img/share.png">'
+        in (about_html)
+    )
+    assert '<meta property="og:title" content="About us">' in about_html
 
 
 def test_hreflang_alternates_include_x_default(client, about, about_es):
