@@ -42,6 +42,7 @@ from network.text import normalize_input
 
 from .models import GeocodeCache, ZipCentroid
 from .states import US_STATES
+from .zip_codes import MILITARY_STATES
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +92,11 @@ def _format_hint() -> str:
 
 
 def _zip_place(zip_code: str) -> Place | None:
-    """The centroid of a 5-digit ZIP code: one primary-key lookup."""
+    """The centroid of a 5-digit ZIP code: one primary-key lookup. Military ZIP codes (APO/FPO)
+    have no place: the table holds them at (0, 0), off the coast of Africa."""
     row = (
         ZipCentroid.objects.filter(pk=zip_code)
+        .exclude(state__in=MILITARY_STATES)
         .values_list("latitude", "longitude", "city", "state")
         .first()
     )
@@ -317,6 +320,19 @@ def geocode(query: str) -> Place:
     zip_match = _ZIP_RE.match(text)
     if zip_match:
         place = _zip_place(zip_match.group(1))
+        if (
+            place is None
+            and ZipCentroid.objects.filter(
+                pk=zip_match.group(1), state__in=MILITARY_STATES
+            ).exists()
+        ):
+            raise GeocodingError(
+                gettext(
+                    "%(zip)s is a military (APO/FPO) ZIP code, which has no place on the map. "
+                    "Enter the ZIP code or the city and state where you are."
+                )
+                % {"zip": zip_match.group(1)}
+            )
         if place is None:
             raise GeocodingError(
                 gettext("We couldn't find the ZIP code %(zip)s.") % {"zip": zip_match.group(1)}

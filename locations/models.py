@@ -26,6 +26,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
@@ -189,6 +190,22 @@ def centres_by_state(service: str | None = None) -> list[dict]:
     )
 
 
+class LocationPageForm(WagtailAdminPageForm):
+    """The center editor refuses a ZIP code that is malformed, military or in another state
+    (`locations.zip_codes`): it places the center on the map."""
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        zip_code = cleaned_data.get("zip_code")
+        if zip_code:
+            from locations.zip_codes import zip_problem  # it imports this module
+
+            problem = zip_problem(zip_code, cleaned_data.get("state") or "")
+            if problem:
+                self.add_error("zip_code", problem)
+        return cleaned_data
+
+
 class LocationPage(Page):
     """One centre of the network."""
 
@@ -247,6 +264,7 @@ class LocationPage(Page):
     accessibility_notes = models.TextField(_("accessibility"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
 
+    base_form_class = LocationPageForm
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from locations.geocoding import geocode
+from locations.geocoding import GeocodingError, geocode, geocode_address
 from locations.models import LocationPage
 from tests.factories import ServiceFactory
 from tests.locations.factories import LocationPageFactory
@@ -155,6 +155,17 @@ def test_moving_a_centre_without_coordinates_geocodes_the_new_address(
             {"latitude": "", "longitude": "", "zip_code": "00000", "city": "Atlantis"},
             "latitude: We could not place this address on the map.",
         ),
+        ({"zip_code": "7520"}, "zip_code: Enter a ZIP code of 5 digits, or ZIP+4"),
+        ({"zip_code": "ABCDE"}, "zip_code: Enter a ZIP code of 5 digits, or ZIP+4"),
+        ({"zip_code": "1234567890"}, "zip_code: Enter a ZIP code of 5 digits, or ZIP+4"),
+        (
+            {"city": "Dallas", "zip_code": "10001", "latitude": "", "longitude": ""},
+            "zip_code: ZIP code 10001 is in NY, not TX. Check both.",
+        ),
+        (
+            {"zip_code": "09001", "latitude": "", "longitude": ""},
+            "zip_code: 09001 is a military (APO/FPO) ZIP code, which has no place on the map.",
+        ),
     ],
 )
 def test_bad_rows_are_rejected_with_row_number_and_reason(
@@ -187,9 +198,11 @@ def test_dry_run_writes_nothing(location_index, services, tmp_path):
     existing = LocationPageFactory(parent=location_index, slug="austin-downtown")
     rows = [GOOD, {**GOOD, "key": "new-one"}, {**GOOD, "key": "bad", "phone": "1"}]
     out, err, code = run(write_csv(tmp_path, rows), "--dry-run")
-    assert out.strip() == (
-        "1 would be created, 1 would be updated, 0 unchanged, 1 rejected (dry run: nothing written)"
-    )
+    assert out.splitlines() == [
+        "Would create: new-one",
+        "Would update: austin-downtown",
+        "1 would be created, 1 would be updated, 0 unchanged, 1 rejected (dry run: nothing written)",
+    ]
     assert "Row 4: phone" in err
     assert code == 1
     assert list(LocationPage.objects.values_list("pk", flat=True)) == [existing.pk]
@@ -219,6 +232,11 @@ def test_the_documented_example_file_imports(location_index, tmp_path):
         ServiceFactory(slug=slug)
     for slug in ("chiropractic-care", "acupuncture"):
         ServiceFactory(slug=slug)
+    documented = (EXAMPLE.parent / "locations-import.md").read_text()
+    dry_run = documented.split("$ python manage.py import_locations docs/example-locations.csv")[1]
+    dry_run = dry_run.split("```")[0].strip().splitlines()[1:]
+
+    assert run(EXAMPLE, "--dry-run") == ("\n".join(dry_run) + "\n", "", 0)
     out, err, code = run(EXAMPLE)
     assert (out.strip(), err, code) == ("3 created, 0 updated, 0 unchanged, 0 rejected", "", 0)
     denver = LocationPage.objects.get(slug="denver-cherry-creek")
@@ -230,3 +248,9 @@ def test_reports_in_english_whatever_language_is_active(location_index, services
     with translation.override("es"):
         _, err, _ = run(write_csv(tmp_path, [{**GOOD, "phone": "12"}]))
     assert "Row 2: phone: The phone number entered is not valid." in err
+
+
+def test_the_finder_refuses_military_zip_codes(db):
+    with pytest.raises(GeocodingError, match="military"):
+        geocode("09001")
+    assert geocode_address("", "", "AE", "09001") is None

@@ -405,3 +405,23 @@ def test_the_admin_form_explains_an_address_it_cannot_place(admin_client, locati
     assert response.status_code == 200
     assert "enter the latitude and longitude yourself" in response.text
     assert not LocationPage.objects.filter(slug="el-paso-central").exists()
+
+
+@pytest.mark.parametrize(
+    ("zip_code", "message"),
+    [
+        ("7520", "Enter a ZIP code of 5 digits"),
+        ("10001", "ZIP code 10001 is in NY, not TX."),
+        ("09001", "military (APO/FPO) ZIP code"),
+    ],
+)
+def test_the_admin_form_refuses_a_zip_code_the_center_cannot_have(
+    admin_client, location_index, zip_code, message
+):
+    url = f"/admin/pages/add/locations/locationpage/{location_index.pk}/"
+
+    response = admin_client.post(url, centre_form_data(zip_code=zip_code))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not LocationPage.objects.filter(slug="el-paso-central").exists()

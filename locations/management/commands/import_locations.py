@@ -29,6 +29,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from locations.models import LocationIndexPage, LocationPage
+from locations.zip_codes import zip_problem
 from network.models import Service
 
 REQUIRED = ("key", "name", "street_address", "city", "state", "zip_code", "phone", "time_zone")
@@ -76,6 +77,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    keys: dict[str, list[str]] = field(default_factory=lambda: {"created": [], "updated": []})
 
 
 def parse_bool(value: str) -> bool:
@@ -152,6 +154,7 @@ class Command(BaseCommand):
                     if self.dry_run:  # undo anything validation cached (e.g. geocoder answers)
                         transaction.set_rollback(True)
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
+                summary.keys.get(outcome, []).append(key)
             except RowError as error:
                 summary.rejected.append((number, str(error)))
             except ValidationError as error:
@@ -161,6 +164,10 @@ class Command(BaseCommand):
         for number, reason in summary.rejected:
             self.stderr.write(f"Row {number}: {reason}")
         verb = "would be " if self.dry_run else ""
+        if self.dry_run:
+            for outcome, label in (("created", "Would create"), ("updated", "Would update")):
+                if summary.keys[outcome]:
+                    self.stdout.write(f"{label}: {', '.join(summary.keys[outcome])}")
         self.stdout.write(
             f"{summary.created} {verb}created, {summary.updated} {verb}updated, "
             f"{summary.unchanged} unchanged, {len(summary.rejected)} rejected"
@@ -252,6 +259,9 @@ class Command(BaseCommand):
             page.latitude = page.longitude = None
         page.services = [self.services[slug] for slug in dict.fromkeys(slugs)]
         page.full_clean(exclude=TREE_FIELDS)
+        problem = zip_problem(page.zip_code, page.state)
+        if problem:
+            raise RowError(f"zip_code: {problem}")
 
         if before is not None and before == _snapshot(page) and old_services == set(slugs):
             return "unchanged"
