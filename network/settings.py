@@ -350,12 +350,17 @@ PERMISSIONS_POLICY = {
 }
 
 # Logging: requests carry health data, so nothing logs request bodies or form values.
+# Patient data never reaches a log line (emails, phones, form fields and searches in URLs are
+# replaced) nor an error report: see appointments/logging.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"patient_data": {"()": "appointments.logging.PatientDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["patient_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # runserver's request lines carry query strings: through the filtered handler too.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         # One INFO line per task start and end drowns the console; failures are still logged.
@@ -365,6 +370,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+DEFAULT_EXCEPTION_REPORTER = "appointments.logging.PatientSafeExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.logging.PatientSafeExceptionReporterFilter"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Spine Network")
@@ -423,3 +430,6 @@ APPOINTMENTS_NOTIFY_BACKOFF_SECONDS = env.int("APPOINTMENTS_NOTIFY_BACKOFF_SECON
 APPOINTMENTS_NOTIFY_LEASE_SECONDS = env.int("APPOINTMENTS_NOTIFY_LEASE_SECONDS", default=300)
 # A confirmation email to the patient (their language, no health details). Off in the demo.
 APPOINTMENTS_CONFIRM_TO_PATIENT = env.bool("APPOINTMENTS_CONFIRM_TO_PATIENT", default=False)
+# Days a finished request (closed, no-show, spam) is kept after its last change before
+# `manage.py purge_appointments` anonymises it (spam: deletes it).
+APPOINTMENTS_RETENTION_DAYS = env.int("APPOINTMENTS_RETENTION_DAYS", default=365)
