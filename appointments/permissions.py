@@ -20,6 +20,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from appointments.models import AppointmentRequest
 from appointments.routing import routing_queryset
 from locations.models import CentreManager, LocationPage
+from locations.permissions import INTAKE_GROUP
 
 __all__ = [
     "INTAKE_GROUP",
@@ -30,8 +31,6 @@ __all__ = [
     "sees_all",
     "visible_requests",
 ]
-
-INTAKE_GROUP = "Network intake"
 
 # Actions of Wagtail's generic views: who may do what, within the requests they can see.
 _ANYONE_WITH_AN_INBOX = {"view", "change"}
