@@ -417,6 +417,12 @@ class BlogPage(Page):
         services = [t.service for t in self.service_topics.select_related("service")]
         return [term for term in (*conditions, *services) if term is not None]
 
+    @cached_property
+    def has_booking_block(self) -> bool:
+        """Whether the body has its own appointment call to action: the template then adds none,
+        so an article asks once."""
+        return any(block.block_type == "book_appointment" for block in self.body)
+
     @property
     def reading_time(self) -> int:
         """Minutes to read the body at 200 words a minute, never less than one."""

@@ -27,7 +27,7 @@ from locations.models import (
 )
 from locations.permissions import ADMINISTRATORS_GROUP, ensure_centre_roles
 from network.demo import add_menu_link, demo_people
-from network.localization import translate
+from network.localization import localized, translate
 from network.models import HomePage, NetworkSettings, Person, Service
 
 INDEX_INTRO = (
@@ -107,14 +107,40 @@ MANAGED = ["austin-downtown", "austin-south-congress", "san-antonio-riverwalk"]
 
 TITLE_ES = {"Downtown": "Centro", "Old Town": "Casco Antiguo"}
 
-BODY_EN = (
-    "Our {city} team treats back and neck pain with a plan made for you: we start with movement "
-    "and hands-on care, and add medical treatment only when you need it."
-)
-BODY_ES = (
-    "Nuestro equipo de {city} trata el dolor de espalda y cuello con un plan hecho para usted: "
-    "empezamos con movimiento y terapia manual, y añadimos tratamiento médico solo si lo necesita."
-)
+
+def _closing(centre: LocationPage, language: str) -> str:
+    """The paragraph that ends a center's page, written from what is true of that center: who sees
+    patients there, for which of its services, and how to ask for a visit."""
+    source = sorted(centre.services.all(), key=lambda service: service.slug)
+    services = localized(source, Locale.objects.get(language_code=language))
+    names = [service.name[0].lower() + service.name[1:] for service in services]
+    people = sorted(link.provider.name for link in centre.provider_links.all())
+    if language == "es":
+        title = _title_es(centre.title)
+        team = _join(people, "y") or f"el equipo de {title}"
+        text = f"En {title}, {team} le atienden por {_join(names, 'y')}. "
+        if centre.accepts_requests:
+            return text + "Pida una cita en línea y le llamaremos en un día hábil."
+        return (
+            text
+            + "Este centro no recibe solicitudes en línea por ahora: llámenos y le buscaremos hora."
+        )
+    team = _join(people, "and") or f"the {centre.title} team"
+    text = f"At {centre.title}, {team} see patients for {_join(names, 'and')}. "
+    if centre.accepts_requests:
+        return text + "Request a visit online and we will call you back within one business day."
+    return (
+        text
+        + "This center is not taking online requests right now: call us and we will find you a time."
+    )
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
 PARKING = [
     ("Free parking in the garage behind the building; bring your ticket to reception.", "Estacionamiento gratuito en el garaje detrás del edificio; traiga su boleto a recepción."),
     ("Street parking with meters, and a public garage one block away.", "Estacionamiento en la calle con parquímetros y un garaje público a una cuadra."),
@@ -136,7 +162,7 @@ PRACTICES = {
     "marcus-bell": ["houston-midtown", "houston-memorial"],
     "sofia-ramirez": ["dallas-uptown", "denver-cherry-creek"],
     "jordan-ellis": ["miami-brickell", "tampa-channelside", "orlando-lake-eola"],
-    "hannah-cho": ["los-angeles-arts-district", "san-diego-gaslamp"],
+    "hannah-cho": ["los-angeles-arts-district", "denver-lodo"],
     "priya-nair": ["new-york-chelsea", "brooklyn-heights"],
     "grace-whitaker": ["seattle-first-hill", "chicago-lincoln-park"],
     "luis-herrera": ["phoenix-roosevelt-row", "tucson-downtown", "chicago-loop"],
@@ -205,7 +231,6 @@ def _load_centre(
     centre.parking_notes = PARKING[number % len(PARKING)][0]
     centre.accessibility_notes = ACCESS[number % len(ACCESS)][0]
     centre.search_description = f"Spine and pain care in {centroid.city}, {centroid.state}."
-    centre.body = [("paragraph", f"<p>{BODY_EN.format(city=centroid.city)}</p>")]
     centre.services = [services[S[key]] for key in offered]
     centre.opening_hours = [
         OpeningHours(weekday=day, opens=_time(opens), closes=_time(closes))
@@ -218,6 +243,7 @@ def _load_centre(
     ]
     if centre.pk is None:
         index.add_child(instance=centre)
+    centre.body = [("paragraph", f"<p>{_closing(centre, 'en')}</p>")]
     centre.save_revision().publish()
     return LocationPage.objects.get(pk=centre.pk)
 
@@ -262,13 +288,16 @@ def _load_manager(centres: list[LocationPage]) -> None:
     manager.centres.set([c for c in centres if c.slug in MANAGED])
 
 
-def _centre_es(centre: LocationPage) -> dict[str, str]:
-    title_es = centre.title
+def _title_es(title: str) -> str:
     for english, spanish in TITLE_ES.items():
-        title_es = title_es.replace(english, spanish)
+        title = title.replace(english, spanish)
+    return title
+
+
+def _centre_es(centre: LocationPage) -> dict[str, str]:
     strings = {
-        centre.title: title_es,
-        BODY_EN.format(city=centre.city): BODY_ES.format(city=centre.city),
+        centre.title: _title_es(centre.title),
+        _closing(centre, "en"): _closing(centre, "es"),
         centre.search_description: (
             f"Atención de columna y dolor en {centre.city}, {centre.state}."
         ),

@@ -463,8 +463,10 @@ class LocationPage(Page):
 
     @cached_property
     def providers_in_language(self) -> list[dict]:
-        """[{"provider", "specialties"}] in the visitor's language, in three queries in all
-        (the page and the JSON-LD share them)."""
+        """[{"provider", "specialties"}] in the visitor's language, in four queries in all
+        (the page and the JSON-LD share them). A provider's specialties are those this center
+        offers: a physician who also does procedures elsewhere is not advertised for them here."""
+        offered = {service.translation_key for service in self.services.all()}
         links = self.provider_links.select_related("provider")
         providers = localized([link.provider for link in links])
         prefetch_related_objects(providers, "specialties")
@@ -475,7 +477,11 @@ class LocationPage(Page):
         return [
             {
                 "provider": provider,
-                "specialties": [specialties[s.translation_key] for s in provider.specialties.all()],
+                "specialties": [
+                    specialties[s.translation_key]
+                    for s in provider.specialties.all()
+                    if s.translation_key in offered
+                ],
             }
             for provider in providers
         ]
