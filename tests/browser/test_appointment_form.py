@@ -60,3 +60,30 @@ def test_errors_are_listed_and_linked_then_the_request_goes_through(
     stored = AppointmentRequest.objects.get()
     expect(page.get_by_text(stored.reference)).to_be_visible()
     assert stored.centre == request_page
+
+
+def test_use_my_location_routes_to_the_nearest_centre_without_a_zip_code(
+    live_server, browser, request_page, settings
+):
+    settings.APPOINTMENTS_MIN_FILL_SECONDS = 0
+    context = browser.new_context(
+        geolocation={"latitude": 30.2712, "longitude": -97.7431}, permissions=["geolocation"]
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{live_server.url}/en/request-an-appointment/")
+    page.get_by_role("button", name="Use my location").click()
+    expect(page.locator("[data-location-status]")).to_contain_text("the center nearest to where you are")
+    page.get_by_label("First name", exact=True).fill("Ana")
+    page.get_by_label("Last name", exact=True).fill("Ruiz")
+    page.get_by_label("Phone", exact=True).fill("512-555-0123")
+    page.get_by_label("Email", exact=True).fill("ana@example.com")
+    page.get_by_label("Reason for your visit", exact=True).select_option("other")
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Send my request").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you: we have your request")
+    context.close()
+    stored = AppointmentRequest.objects.get()
+    assert (stored.centre, stored.routed, stored.zip_code) == (request_page, "nearest", "")
+    assert errors == []
