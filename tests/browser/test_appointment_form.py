@@ -74,7 +74,9 @@ def test_use_my_location_routes_to_the_nearest_centre_without_a_zip_code(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{live_server.url}/en/request-an-appointment/")
     page.get_by_role("button", name="Use my location").click()
-    expect(page.locator("[data-location-status]")).to_contain_text("the center nearest to where you are")
+    expect(page.locator("[data-location-status]")).to_contain_text(
+        "the center nearest to where you are"
+    )
     page.get_by_label("First name", exact=True).fill("Ana")
     page.get_by_label("Last name", exact=True).fill("Ruiz")
     page.get_by_label("Phone", exact=True).fill("512-555-0123")
