@@ -1,4 +1,5 @@
-"""Demo content of the appointments app: the request page in English and Spanish.
+"""Demo content of the appointments app: the request page in English and Spanish, and the
+managers' inbox (fictional requests and the `intake` account, in `demo_requests`).
 
 Runs after the locations demo (INSTALLED_APPS order) and points every "Request an appointment"
 button at the page, replacing the finder the locations demo used until now. Idempotent: the page is
@@ -13,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 from network.localization import translate
 from network.models import HomePage, NetworkSettings
 
+from .demo_requests import load_intake_account, load_requests
 from .models import AppointmentPage
 
 TITLE = "Request an appointment"
@@ -58,5 +60,10 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         network.save()
     # Translations publish on commit: outside the transaction, re-read from the database.
     translate(Page.objects.get(pk=page.pk), "es", SPANISH)
-    stdout.write("  appointments: the request page in English and Spanish\n")
-    return []
+    with transaction.atomic():
+        count = load_requests()
+        intake = load_intake_account()
+    stdout.write(
+        f"  appointments: the request page in English and Spanish, {count} fictional requests\n"
+    )
+    return [intake]

@@ -8,6 +8,7 @@ PASSWORDS = {
     "manager": "spine-manager-demo",
     "editor": "spine-editor-demo",
     "reviewer": "spine-reviewer-demo",
+    "intake": "spine-intake-demo",
 }
 
 

@@ -231,8 +231,8 @@ def test_routing_fields_and_the_slug_are_read_only_to_managers(sign_in, centre):
 def test_intake_staff_change_routing_fields_but_not_the_slug(demo, client, centre):
     from locations.permissions import INTAKE_GROUP
 
-    user = get_user_model().objects.create_user("intake", password="x")
-    user.groups.add(Group.objects.get(name=INTAKE_GROUP))
+    user = get_user_model().objects.get(username="intake")  # the demo's intake account
+    assert user.groups.filter(name=INTAKE_GROUP).exists()
     client.force_login(user)
 
     form = client.get(reverse("wagtailadmin_pages:edit", args=[centre.pk])).context["form"]
