@@ -118,7 +118,8 @@ def _closing(centre: LocationPage, language: str) -> str:
     if language == "es":
         title = _title_es(centre.title)
         team = _join(people, "y") or f"el equipo de {title}"
-        text = f"En {title}, {team} le atienden por {_join(names, 'y')}. "
+        verb = "le atienden" if len(people) > 1 else "le atiende"
+        text = f"En {title}, {team} {verb} por {_join(names, 'y')}. "
         if centre.accepts_requests:
             return text + "Pida una cita en línea y le llamaremos en un día hábil."
         return (
@@ -126,7 +127,8 @@ def _closing(centre: LocationPage, language: str) -> str:
             + "Este centro no recibe solicitudes en línea por ahora: llámenos y le buscaremos hora."
         )
     team = _join(people, "and") or f"the {centre.title} team"
-    text = f"At {centre.title}, {team} see patients for {_join(names, 'and')}. "
+    verb = "see" if len(people) > 1 else "sees"
+    text = f"At {centre.title}, {team} {verb} patients for {_join(names, 'and')}. "
     if centre.accepts_requests:
         return text + "Request a visit online and we will call you back within one business day."
     return (

@@ -56,7 +56,9 @@ def test_every_post_ends_with_the_appointment_call_even_with_an_empty_body(
     assert 'href="/en/finder/">Request an appointment</a>' in cta
 
 
-def test_body_block_can_add_the_appointment_call_elsewhere(client, blog_index, network_settings):
+def test_body_block_places_the_appointment_call_instead_of_the_template(
+    client, blog_index, network_settings
+):
     post = BlogPageFactory(
         parent=blog_index,
         body=[("book_appointment", {"heading": "Book a massage assessment", "text": ""})],
@@ -65,7 +67,8 @@ def test_body_block_can_add_the_appointment_call_elsewhere(client, blog_index, n
     html = main(client.get(post.url).text)
 
     assert "Book a massage assessment" in html
-    assert html.count('href="/en/finder/"') == 2
+    assert html.count('href="/en/finder/"') == 1  # an article asks once
+    assert 'id="book-appointment"' not in html
 
 
 @pytest.mark.parametrize(("words", "minutes"), [(0, 1), (150, 1), (200, 1), (201, 2), (1000, 5)])
