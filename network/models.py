@@ -142,6 +142,14 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("account", overridable=False),
     ]
 
+    @property
+    def initials(self) -> str:
+        """Up to two initials for the portrait placeholder ("EM" for "Dr. Elena Marsh")."""
+        words = [w for w in self.name.replace(".", " ").split() if w[:1].isupper()]
+        titles = {"Dr", "Mr", "Ms", "Mrs"}
+        words = [w for w in words if w not in titles] or words
+        return "".join(w[0] for w in (words[:1] + words[1:][-1:]))
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
