@@ -196,3 +196,18 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_requests(
 
     assert len(references(response)) == 23
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_medical_reviewer_sees_nothing(client, requests):
+    from django.contrib.auth.models import Group
+
+    from blog.workflow import REVIEWERS_GROUP
+    from tests.appointments.inbox.conftest import make_user
+
+    reviewer = make_user("rita")
+    reviewer.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+    client.force_login(reviewer)
+
+    assert "Appointment requests" not in client.get("/admin/").content.decode()
+    assert client.get(INDEX).status_code in (302, 403)
+    assert client.get(INDEX, {"export": "csv"}).status_code in (302, 403)

@@ -134,3 +134,18 @@ def test_purge_defaults_to_the_retention_setting(centres, settings):
 
     parser = Command().create_parser("manage.py", "purge_appointments")
     assert parser.parse_args([]).older_than == 10
+
+
+@pytest.mark.django_db
+def test_an_anonymised_request_still_opens_in_the_inbox(client, intake, centres):
+    closed = make_request(centres["austin"], status="closed")
+    AppointmentRequest.objects.filter(pk=closed.pk).update(
+        updated_at=timezone.now() - timedelta(days=400)
+    )
+    call_command("purge_appointments", stdout=io.StringIO())
+    client.force_login(intake)
+
+    assert client.get(f"/admin/appointments/inspect/{closed.pk}/").status_code == 200
+    assert closed.reference in client.get("/admin/appointments/").content.decode()
+    rows = b"".join(client.get("/admin/appointments/", {"export": "csv"}).streaming_content)
+    assert closed.reference in rows.decode()
