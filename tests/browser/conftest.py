@@ -6,7 +6,13 @@ it is missing.
 """
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -50,6 +56,69 @@ def _allow_orm_beside_playwright() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@dataclass(frozen=True)
+class DemoServer:
+    url: str
+    env: dict[str, str]
+
+    def manage(self, *arguments: str) -> str:
+        """Run a management command against the demo server's database; what it printed."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """The demo as `make run` serves it, in a process of its own: a fresh SQLite file migrated and
+    loaded with `load_demo`, served by `runserver` on a free port.
+
+    Tests of the whole demo use this rather than `live_server`: a transactional test database is
+    flushed between tests, which also removes what migrations wrote (the tree's root, collections,
+    groups, ZIP centroids) and the demo needs.
+    """
+    folder = tmp_path_factory.mktemp("demo-server")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "DEBUG": "true",
+        "BASE_URL": url,
+        "TASKS_BACKEND": "immediate",
+    }
+    demo = DemoServer(url=url, env=env)
+    demo.manage("migrate", "--noinput")
+    demo.manage("load_demo", "--force")
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/robots.txt", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        yield demo
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture
