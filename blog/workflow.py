@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 
 from blog.models import BlogIndexPage, MedicalReviewTask
+from network.roles import PEOPLE_COLLECTION, app_collection
 
 EDITORS_GROUP = "Marketing editors"
 REVIEWERS_GROUP = "Medical reviewers"
@@ -30,9 +31,9 @@ WORKFLOW_NAME = "Medical review"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "view_page"]
 REVIEWER_PAGE_PERMISSIONS = ["view_page", "publish_page"]
 ARTICLES_COLLECTION = "Articles"
-# On the "Articles" collection only: editors upload, change (which in Wagtail includes deleting)
-# and choose the articles' images and documents; elsewhere (centers' photos, people's portraits)
-# they may only choose an image to show.
+# On the "Articles" and "People" collections only: editors upload, change (which in Wagtail
+# includes deleting) and choose the articles' images and documents and the portraits of the people
+# they edit; elsewhere (centers' photos) they may only choose an image to show.
 EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -63,9 +64,7 @@ def _permissions(names: list[str]) -> list[Permission]:
 
 def articles_collection() -> Collection:
     """The collection that holds the articles' images (created under the root when missing)."""
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=ARTICLES_COLLECTION).first()
-    return existing or root.add_child(name=ARTICLES_COLLECTION)
+    return app_collection(ARTICLES_COLLECTION)
 
 
 def _page_permission(codename: str) -> Permission:
@@ -82,18 +81,19 @@ def ensure_editorial_setup() -> tuple[Group, Group, Workflow]:
     reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))
 
     root_collection = Collection.get_first_root_node()
-    articles = articles_collection()
+    own = [articles_collection(), app_collection(PEOPLE_COLLECTION)]
     choose_image = _permissions(["wagtailimages.choose_image"])[0]
-    GroupCollectionPermission.objects.filter(group=editors).exclude(collection=articles).exclude(
+    GroupCollectionPermission.objects.filter(group=editors).exclude(collection__in=own).exclude(
         permission=choose_image
     ).delete()
     GroupCollectionPermission.objects.get_or_create(
         group=editors, collection=root_collection, permission=choose_image
     )
-    for permission in _permissions(EDITOR_COLLECTION_PERMISSIONS):
-        GroupCollectionPermission.objects.get_or_create(
-            group=editors, collection=articles, permission=permission
-        )
+    for collection in own:
+        for permission in _permissions(EDITOR_COLLECTION_PERMISSIONS):
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors, collection=collection, permission=permission
+            )
 
     task = MedicalReviewTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:

@@ -31,9 +31,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from network.roles import app_collection
+
 LOCATION_MANAGERS_GROUP = "Location managers"
 GROUP_PREFIX = "Center manager: "
 ADMINISTRATORS_GROUP = "Network administrators"
+CENTERS_COLLECTION = "Centers"
 INTAKE_GROUP = "Network intake"  # the same group the appointments inbox reads
 WORKFLOW_NAME = "Center changes"
 MANAGE_CENTRES = "locations.manage_centres"
@@ -105,15 +108,23 @@ def drop_manager(manager) -> None:
 
 
 def _allow_images(group: Group) -> None:
-    root = Collection.get_first_root_node()
-    if root is None:
+    """Choose any image; upload into the "Centers" collection. No "change" (which also deletes):
+    a manager cannot remove a photo another center shows."""
+    if Collection.get_first_root_node() is None:
         return
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailimages", codename__in=["add_image", "choose_image"]
-    ):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    images = Permission.objects.filter(content_type__app_label="wagtailimages")
+    wanted = {
+        (Collection.get_first_root_node(), images.get(codename="choose_image")),
+        (app_collection(CENTERS_COLLECTION), images.get(codename="add_image")),
+    }
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        pk__in=[
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )[0].pk
+            for collection, permission in wanted
+        ]
+    ).delete()
 
 
 def _codename_permissions(*names: str) -> list[Permission]:

@@ -9,7 +9,8 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale
 
 from locations.models import LocationIndexPage, LocationPage
-from network.roles import WAGTAIL_DEFAULT_GROUPS
+from locations.permissions import CENTERS_COLLECTION
+from network.roles import WAGTAIL_DEFAULT_GROUPS, app_collection
 from tests.demo.accounts import PASSWORDS, refused
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,30 @@ def test_accounts_hold_only_the_networks_groups(demo):
 
     assert users.count() == len(PASSWORDS)
     assert not users.filter(groups__name__in=WAGTAIL_DEFAULT_GROUPS).exists()
+
+
+def test_managers_upload_into_centers_and_editors_into_articles_and_people(demo):
+    from blog.workflow import ARTICLES_COLLECTION, EDITORS_GROUP
+    from network.roles import PEOPLE_COLLECTION
+
+    def rights(group):
+        return {
+            (right.collection.name, right.permission.codename)
+            for right in GroupCollectionPermission.objects.filter(group=group)
+        }
+
+    manager_group = (
+        get_user_model()
+        .objects.get(username="manager")
+        .groups.get(name__startswith="Center manager: ")
+    )
+    editors = Group.objects.get(name=EDITORS_GROUP)
+
+    assert rights(manager_group) == {("Root", "choose_image"), (CENTERS_COLLECTION, "add_image")}
+    assert {name for name, codename in rights(editors) if codename == "change_image"} == {
+        ARTICLES_COLLECTION,
+        PEOPLE_COLLECTION,
+    }
 
 
 def test_wagtails_default_groups_hold_no_page_or_collection_rights(demo):
@@ -93,6 +118,7 @@ MATRIX = {
     "snippets: add a person": ("ok", "no", "ok", "no"),
     "snippets: menus": ("ok", "no", "no", "no"),
     "images: list": ("ok", "ok", "ok", "no"),
+    "images: upload": ("ok", "ok", "ok", "no"),
     "images: edit an article image": ("ok", "no", "ok", "no"),
     "images: delete an article image": ("ok", "no", "ok", "no"),
     "images: edit another image (a center's photo)": ("ok", "no", "no", "no"),
@@ -119,7 +145,9 @@ def role_urls() -> dict[str, str]:
     home = HomePage.objects.get(locale__language_code="en")
     site = Site.objects.get(is_default_site=True)
     image = get_image_model().objects.get(title__startswith="Illustration: the path of sciatica")
-    photo = wagtail_factories.ImageFactory(title="Austin Downtown entrance")  # root collection
+    photo = wagtail_factories.ImageFactory(
+        title="Austin Downtown entrance", collection=app_collection(CENTERS_COLLECTION)
+    )
     page = lambda name, obj: reverse(f"wagtailadmin_pages:{name}", args=[obj.pk])  # noqa: E731
     source = lambda obj: TranslationSource.objects.get_for_instance(obj).pk  # noqa: E731
     return {
@@ -162,6 +190,7 @@ def role_urls() -> dict[str, str]:
         "snippets: add a person": "/admin/snippets/network/person/add/",
         "snippets: menus": "/admin/snippets/network/navigationmenu/",
         "images: list": reverse("wagtailimages:index"),
+        "images: upload": reverse("wagtailimages:add_multiple"),
         "images: edit an article image": reverse("wagtailimages:edit", args=[image.pk]),
         "images: delete an article image": reverse("wagtailimages:delete", args=[image.pk]),
         "images: edit another image (a center's photo)": reverse(
