@@ -185,6 +185,9 @@ class InspectView(ScopedObjectMixin, generic.InspectView):
     def get_centre_display_value(self):
         return self.object.centre.title if self.object.centre_id else _("Central intake")
 
+    def get_distance_miles_display_value(self):
+        return self.object.distance_miles if self.object.distance_miles is not None else "—"
+
     def get_reason_display_value(self):
         return reason_names().get(self.object.reason, self.object.reason)
 
