@@ -1,8 +1,9 @@
-"""Template helpers of the locations app: the "open now" clock."""
+"""Template helpers of the locations app: the "open now" clock and the static map."""
 
 from django import template
 from django.utils.translation import gettext
 
+from locations import maps
 from locations.models import LocationPage, format_ranges
 
 register = template.Library()
@@ -26,4 +27,30 @@ def hours_now(centre: LocationPage) -> dict:
         ),
         "data": data,
         "data_id": f"hours-data-{centre.pk}",
+    }
+
+
+@register.inclusion_tag("locations/includes/static_map.html")
+def static_map(centres, origin=None, highlight: bool = False) -> dict:
+    """A map of `centres` (and the search's `origin`) drawn on the server as SVG: no tile server,
+    no third-party request, readable without JavaScript. The list beside it stays the accessible
+    source of the same facts; the map is labeled and each dot has a title."""
+    if isinstance(centres, LocationPage):
+        centres = [centres]
+    # Finder results carry the center as `.location` (with its distance).
+    centres = [getattr(item, "location", item) for item in centres]
+    points = [
+        point
+        for centre in centres
+        if (point := maps.map_point(centre.latitude, centre.longitude, centre.title))
+    ]
+    start = maps.map_point(origin.latitude, origin.longitude, origin.label) if origin else None
+    return {
+        "width": maps.WIDTH,
+        "height": maps.HEIGHT,
+        "outline": maps.outline_path(),
+        "points": points,
+        "origin": start,
+        "highlight": highlight,
+        "count": len(points),
     }
