@@ -14,15 +14,16 @@ ADMIN_PREFIX = "/admin/"
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's, except that a 404 under /api/ stays a JSON 404.
+    """Django's, except that a 404 under /api/ or /admin/ stays a 404.
 
     Django redirects a 404 outside the language prefixes to the same path under one when that path
     exists, and Wagtail's catch-all page route makes every path exist: an unknown API path would
-    become a redirect to an HTML page.
+    become a redirect to an HTML page, and an admin object another user may not see (an appointment
+    request of another center) a redirect to a page that does not exist.
     """
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if not is_api_request(request):
+        if not (is_api_request(request) or request.path.startswith(ADMIN_PREFIX)):
             return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Language",))  # messages follow the language
         response.headers.setdefault("Content-Language", translation.get_language())

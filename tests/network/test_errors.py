@@ -52,3 +52,12 @@ def test_an_unhandled_error_shows_the_500_page(client, home):
 
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.text
+
+
+def test_an_admin_404_is_answered_in_place(client, home, django_user_model):
+    """Not redirected to the same path under /en/ (which Wagtail's page route would then 404)."""
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.com", "x"))
+
+    response = client.get("/admin/pages/999999/edit/")
+
+    assert response.status_code == 404
