@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
@@ -26,7 +27,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from phonenumber_field.modelfields import PhoneNumberField
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
@@ -365,6 +366,11 @@ class LocationPage(Page):
 
     def permissions_for_user(self, user) -> CentrePermissionTester:
         return CentrePermissionTester(user, self)
+
+    def get_admin_display_title(self) -> str:
+        """Several centers can share a name ("Downtown"): the admin's listings and choosers tell
+        them apart by city and state."""
+        return f"{super().get_admin_display_title()} ({self.city}, {self.state})"
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -717,6 +723,22 @@ def default_locale_centres() -> Q:
     return Q(locale_id=Locale.get_default().pk)
 
 
+class CentreManagerForm(WagtailAdminModelForm):
+    """Offers only users who can become managers (active, and not already network
+    administrators, who hold every right), and names each center with its city and state."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, is_superuser=False)
+            .order_by("last_name", "first_name", "username")
+        )
+        centres = self.fields["centres"]
+        centres.queryset = centres.queryset.order_by("state", "city", "title")
+        centres.label_from_instance = LocationPage.get_admin_display_title
+
+
 class CentreManager(models.Model):
     """A user who manages some centres: edits (and publishes) only those centres' pages and the
     pages under them, in every language. Saving this record rewrites the user's own permission
@@ -744,6 +766,7 @@ class CentreManager(models.Model):
         "auth.Group", null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
 
+    base_form_class = CentreManagerForm
     panels = [
         FieldPanel("user"),
         FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
