@@ -1,12 +1,15 @@
-"""Template tags for the site chrome: menus, language switcher, hreflang alternates."""
+"""Template tags for the site chrome: menus, language switcher, hreflang alternates, icons."""
 
 import json
+from functools import cache
+from pathlib import Path
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -22,6 +25,9 @@ register = template.Library()
 
 # The escapes of Django's `json_script`: no "</script>" or "<!--" can end the element early.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+# One SVG per service, named by the service's slug; "fallback.svg" for services without one.
+SERVICE_ICONS = Path(__file__).resolve().parent.parent / "static" / "network" / "img" / "services"
 
 
 @register.simple_tag
@@ -198,3 +204,17 @@ def search_kind(page: Page) -> str:
     """What a search result is, for the patient: "Article", "Center", "Page"... (a page model's
     `search_kind`, else its verbose name)."""
     return capfirst(getattr(page, "search_kind", page._meta.verbose_name))
+
+
+@cache
+def _service_icon_names() -> frozenset[str]:
+    # The icons ship with the app, so listing them once per process is enough.
+    return frozenset(path.stem for path in SERVICE_ICONS.glob("*.svg"))
+
+
+@register.filter
+def service_icon(slug: str) -> str:
+    """The static URL of the icon drawn for the service `slug`, or of the fallback icon (a service
+    an editor adds gets an icon before anyone draws one for it)."""
+    name = slug if slug in _service_icon_names() else "fallback"
+    return static(f"network/img/services/{name}.svg")

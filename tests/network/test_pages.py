@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from wagtail import hooks
 
 from network.localization import translate
+from network.templatetags.network_tags import SERVICE_ICONS
 from tests.factories import ServiceFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,31 @@ def test_home_page_shows_sections_other_apps_add(client, home):
         response = client.get("/en/")
 
     assert 'hreflang="xx" href="/added/"' in response.text
+
+
+def test_every_service_card_shows_its_own_icon_or_the_fallback(client, home):
+    for slug in ("physical-therapy", "acupuncture", "a-service-added-later"):
+        home.featured_services.create(service=ServiceFactory(slug=slug))
+    home.save_revision().publish()
+
+    html = client.get("/en/").text
+
+    icons = re.findall(
+        r'<svg class="service-card__icon"[^>]*><use href="([^"]+)"></use></svg>', html
+    )
+    assert icons == [
+        "/static/network/img/services/physical-therapy.svg#icon",
+        "/static/network/img/services/acupuncture.svg#icon",
+        "/static/network/img/services/fallback.svg#icon",
+    ]
+    assert html.count('class="service-card__icon" viewBox="0 0 48 48" aria-hidden="true"') == 3
+
+
+def test_service_icons_are_drawn_in_the_text_color():
+    # currentColor: the icons follow the card's color, also in high contrast.
+    icons = sorted(SERVICE_ICONS.glob("*.svg"))
+    assert len(icons) >= 9  # the demo's eight services and the fallback
+    for icon in icons:
+        svg = icon.read_text()
+        assert '<g id="icon" fill="none" stroke="currentColor"' in svg, icon.name
+        assert "#" not in svg.replace('id="icon"', ""), icon.name  # no fixed color anywhere
