@@ -1,33 +1,23 @@
 """Illustrations for the demo articles, drawn with Pillow when the demo loads.
 
-The demo ships no image files and fetches none: each picture is a few flat shapes drawn here,
-original to this project, and stored as a Wagtail image in the "Articles" collection, where the
-editorial groups' image rights apply. Idempotent: an image already stored under its title is
-reused as it is.
+Each picture is a few flat shapes drawn here, original to this project, and stored by
+`network.demo_images` as a Wagtail image in the "Articles" collection, where the editorial
+groups' image rights apply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO
-
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 from blog.workflow import articles_collection
+from network.demo_images import Draw, drawn_image
 
-SIZE = (1200, 750)
-BACKGROUND = (236, 244, 247)
 BONE = (250, 246, 236)
 OUTLINE = (52, 73, 94)
 DISC = (120, 170, 200)
 ACCENT = (214, 96, 77)
 GREEN = (92, 150, 110)
-
-Draw = ImageDraw.ImageDraw
 
 
 def _spine(draw: Draw, x: int, top: int, count: int, bulge_at: int | None = None) -> None:
@@ -145,24 +135,10 @@ ILLUSTRATIONS = {
 }
 
 
-def render_png(illustration: Illustration) -> bytes:
-    picture = PillowImage.new("RGB", SIZE, BACKGROUND)
-    illustration.draw(ImageDraw.Draw(picture))
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
 def load_images() -> dict[str, object]:
     """Every illustration as a stored Wagtail image, by key."""
-    Image = get_image_model()
     collection = articles_collection()
-    images = {}
-    for key, illustration in ILLUSTRATIONS.items():
-        image = Image.objects.filter(title=illustration.title, collection=collection).first()
-        if image is None:
-            image = Image(title=illustration.title, collection=collection)
-            image.file = ImageFile(BytesIO(render_png(illustration)), name=f"article-{key}.png")
-            image.save()
-        images[key] = image
-    return images
+    return {
+        key: drawn_image(illustration.title, collection, f"article-{key}.png", illustration.draw)
+        for key, illustration in ILLUSTRATIONS.items()
+    }

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from locations.demo_images import alt_texts, centre_photo
 from locations.models import (
     CentreManager,
     HoursException,
@@ -233,6 +234,8 @@ def _load_centre(
     centre.parking_notes = PARKING[number % len(PARKING)][0]
     centre.accessibility_notes = ACCESS[number % len(ACCESS)][0]
     centre.search_description = f"Spine and pain care in {centroid.city}, {centroid.state}."
+    centre.photo = centre_photo(title, slug, number)
+    centre.photo_alt = alt_texts(number)[0]
     centre.services = [services[S[key]] for key in offered]
     centre.opening_hours = [
         OpeningHours(weekday=day, opens=_time(opens), closes=_time(closes))
@@ -303,6 +306,8 @@ def _centre_es(centre: LocationPage) -> dict[str, str]:
         centre.search_description: (
             f"Atención de columna y dolor en {centre.city}, {centre.state}."
         ),
+        # The photo is synchronized; its description is translated.
+        centre.photo_alt: alt_texts([row[1] for row in CENTRES].index(centre.slug))[1],
     }
     strings.update(dict(PARKING))
     strings.update(dict(ACCESS))

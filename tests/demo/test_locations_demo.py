@@ -1,7 +1,12 @@
 """The locations demo: enough centres, states, time zones and providers, in both languages."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from PIL import Image as PillowImage
 from wagtail.models import Site
 
 from locations.models import CentreManager, LocationIndexPage, LocationPage, LocationProvider
@@ -43,3 +48,33 @@ def test_demo_centres_states_time_zones_languages_manager_and_reload(client, dem
         .permissions_for_user(user)
         .can_edit()
     )
+
+
+def test_every_demo_center_shows_its_own_drawing_through_renditions(client, demo):
+    english = LocationPage.objects.live().filter(locale__language_code="en")
+    spanish = {
+        page.translation_key: page
+        for page in LocationPage.objects.filter(locale__language_code="es")
+    }
+    photos = set()
+    for centre in english.select_related("photo"):
+        assert centre.photo.collection.name == "Centers"
+        assert centre.photo_alt.startswith("Drawing of a ")
+        es = spanish[centre.translation_key]
+        assert es.photo_id == centre.photo_id
+        assert es.photo_alt.startswith("Dibujo de un edificio")
+        photos.add(centre.photo_id)
+
+        response = client.get(centre.url)
+        assert response.status_code == 200
+        img = re.search(r'<img[^>]*class="centre__photo"[^>]*>', response.text).group()
+        assert f'alt="{centre.photo_alt}"' in img
+        candidates = re.search(r'srcset="([^"]+)"', img).group(1).split(", ")
+        assert len(candidates) == 3
+        for candidate in candidates:
+            url, width = candidate.split(" ")
+            name = url.removeprefix(settings.MEDIA_URL)
+            assert default_storage.exists(name), url
+            with default_storage.open(name) as file, PillowImage.open(file) as picture:
+                assert f"{picture.width}w" == width
+    assert len(photos) == english.count()
