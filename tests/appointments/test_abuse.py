@@ -12,7 +12,7 @@ import time_machine
 from django.utils import timezone
 
 from appointments.forms import FormToken
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentRequest, Notification
 from tests.appointments.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,29 @@ def test_a_body_over_the_limit_is_refused_before_the_form_is_read(
     assert response.status_code == 413
     assert "no-store" in response["Cache-Control"]
     assert not AppointmentRequest.objects.exists()
+
+
+def test_a_flood_from_one_address_is_held_while_another_address_gets_through(
+    client, appointment_page, centres, frozen_clock, settings
+):
+    limit = int(settings.APPOINTMENTS_RATELIMIT_ADDRESS.split("/")[0])
+    flood = limit + 40
+    for n in range(flood):
+        response = client.post(
+            URL,
+            form_data(phone=f"(512) 555-01{n:02d}", email=f"bot{n}@example.com"),
+            REMOTE_ADDR="192.0.2.66",
+        )
+        assert response["Location"] == THANKS  # a bot learns nothing from the answer
+        if n == flood // 2:  # a patient elsewhere, in the middle of the flood
+            client.post(
+                URL,
+                form_data(phone="(512) 555-0177", email="patient@example.com"),
+                REMOTE_ADDR="198.51.100.7",
+            )
+    flooded = AppointmentRequest.objects.exclude(email="patient@example.com")
+    assert flooded.filter(status="new").count() == limit
+    assert flooded.filter(spam_reason="rate_limit").count() == flood - limit
+    assert not Notification.objects.filter(request__status="spam").exists()
+    patient = AppointmentRequest.objects.get(email="patient@example.com")
+    assert (patient.status, patient.notifications.count()) == ("new", 1)
