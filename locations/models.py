@@ -253,7 +253,9 @@ class LocationPage(Page):
         help_text=_("Opening hours are in this time zone."),
     )
     accepts_requests = models.BooleanField(_("accepts appointment requests"), default=True)
-    services = ParentalManyToManyField("network.Service", blank=True, related_name="+")
+    services = ParentalManyToManyField(
+        "network.Service", verbose_name=_("services"), blank=True, related_name="+"
+    )
     photo = image_field()
     photo_alt = models.CharField(
         _("photo description"),
@@ -263,7 +265,7 @@ class LocationPage(Page):
     )
     parking_notes = models.TextField(_("parking"), blank=True)
     accessibility_notes = models.TextField(_("accessibility"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     base_form_class = LocationPageForm
     content_panels = [

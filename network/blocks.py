@@ -14,28 +14,32 @@ class HeadingBlock(blocks.StructBlock):
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
         default="h2",
+        label=_("Level"),
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "network/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
     # ImageBlock carries its own alt text (and the "decorative" flag) since Wagtail 6.3.
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "network/blocks/captioned_image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False)
+    text = blocks.TextBlock(label=_("Text"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "network/blocks/quote.html"
 
@@ -46,11 +50,13 @@ class CalloutBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
         choices=[("info", _("Information")), ("disclaimer", _("Medical disclaimer"))],
         default="info",
+        label=_("Style"),
     )
-    title = blocks.CharBlock(required=False)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("Text"))
 
     class Meta:
+        label = _("Callout")
         icon = "warning"
         template = "network/blocks/callout.html"
 
@@ -58,10 +64,13 @@ class CalloutBlock(blocks.StructBlock):
 class BookAppointmentBlock(blocks.StructBlock):
     """The appointment call to action, placed wherever an editor wants it in a body."""
 
-    heading = blocks.CharBlock(required=False, help_text=_("Leave empty for the default text."))
-    text = blocks.TextBlock(required=False)
+    heading = blocks.CharBlock(
+        required=False, help_text=_("Leave empty for the default text."), label=_("Heading")
+    )
+    text = blocks.TextBlock(required=False, label=_("Text"))
 
     class Meta:
+        label = _("Book an appointment")
         icon = "date"
         template = "network/blocks/book_appointment.html"
 
@@ -159,9 +168,12 @@ class VideoBlock(blocks.URLBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+        label=_("Paragraph"),
     )
-    bulleted_list = blocks.ListBlock(blocks.CharBlock(label=_("Item")), icon="list-ul")
+    bulleted_list = blocks.ListBlock(
+        blocks.CharBlock(label=_("Item")), icon="list-ul", label=_("Bulleted list")
+    )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()

@@ -322,7 +322,7 @@ class HomePage(Page):
     featured_services_heading = models.CharField(
         _("featured services heading"), max_length=200, blank=True
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -331,7 +331,10 @@ class HomePage(Page):
             heading=_("Hero"),
         ),
         MultiFieldPanel(
-            [FieldPanel("featured_services_heading"), InlinePanel("featured_services")],
+            [
+                FieldPanel("featured_services_heading"),
+                InlinePanel("featured_services", label=_("Services")),
+            ],
             heading=_("Featured services"),
         ),
         FieldPanel("body"),
@@ -355,7 +358,9 @@ class HomePage(Page):
 
 class HomePageFeaturedService(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("service")]
 
@@ -366,7 +371,7 @@ class StandardPage(Page):
     search_kind = _("page")  # what the site search calls it (else the model's verbose name)
 
     introduction = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
@@ -399,7 +404,12 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
 class NavigationMenuItem(TranslatableMixin, Orderable):
     menu = ParentalKey(NavigationMenu, on_delete=models.CASCADE, related_name="items")
     link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     link_url = models.URLField(_("external link"), blank=True)
     label = models.CharField(
