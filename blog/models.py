@@ -16,17 +16,21 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import (
+    Case,
     Count,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +59,7 @@ from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
 from network.panels import PermissionFieldPanel
 from network.search import clean_query, search_page
-from network.visibility import exclude_private
+from network.visibility import CachedRestrictionsMixin, exclude_private
 
 RELATED_POSTS_CEILING = 6  # the most NetworkSettings.related_posts_max may ask for
 SHARE_IMAGE_FILTER = "fill-1200x630"
@@ -103,8 +107,11 @@ def localized_posts(pages: list[Page], locale: Locale, exclude: Page | None = No
     return localized(unique, locale, queryset=visible, fallback=False)
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The list of articles in one language, with topic pages, search and RSS feeds."""
+
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale",)
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -217,7 +224,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_view(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request, context_overrides=self.listing(request))
+        return self.listing_response(request)
 
     @path("topic/<slug:slug>/")
     def topic_view(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -225,9 +232,20 @@ class BlogIndexPage(RoutablePageMixin, Page):
         if not canonical:
             query = f"?{request.GET.urlencode()}" if request.GET else ""
             return redirect(self.topic_url(topic, request) + query, permanent=True)
-        context = self.listing(request, topic)
-        context["alternate_urls"] = self.topic_alternates(topic, request)
-        return self.render(request, context_overrides=context)
+        return self.listing_response(
+            request, topic, alternate_urls=self.topic_alternates(topic, request)
+        )
+
+    def listing_response(
+        self, request: HttpRequest, topic: Topic | None = None, **context: Any
+    ) -> HttpResponse:
+        response = self.render(
+            request, context_overrides={**self.listing(request, topic), **context}
+        )
+        if request.GET.get("q"):
+            # What a patient searched for is theirs: never in a shared or browser cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     @path("feed/")
     def feed_view(self, request: HttpRequest) -> HttpResponse:
@@ -291,8 +309,11 @@ class BlogPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class BlogPage(Page):
+class BlogPage(CachedRestrictionsMixin, Page):
     """A health article."""
+
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale", "reviewer", "hero_image")
 
     date = models.DateField(_("publication date"), default=date.today)
     reviewer = models.ForeignKey(
@@ -444,37 +465,44 @@ class BlogPage(Page):
         """The "Read more" articles: the editor's choices, then the best topical matches.
 
         Curated links come first in their order, as their visible versions in this post's
-        language. The rest is filled with visible posts in this language sharing the most
-        topics (matched by stable slug), newest first. Four queries whatever the numbers.
+        language (matched by translation_key, so a Spanish post's links to English posts show
+        their Spanish versions; a link whose target is unpublished, private or deleted drops
+        out). The rest is filled with visible posts in this language sharing the most topics
+        (matched by stable slug), newest first. One query, plus the cards' prefetches, whatever
+        the numbers.
         """
         if limit is None:
             limit = self.network_settings(request).related_posts_max
-        curated = localized_posts(
-            [link.target for link in self.related_links.select_related("target") if link.target],
-            self.locale,
-            exclude=self,
-        )[:limit]
-        missing = limit - len(curated)
-        if missing <= 0:
-            return curated
+        # The first link to each post (by translation_key); links made in code have no
+        # sort_order, and keep the order they were added in.
+        links = BlogPageRelatedLink.objects.filter(
+            page_id=self.pk, target__translation_key=OuterRef("translation_key")
+        ).order_by("sort_order", "pk")
         condition_slugs = [t.slug for t in self.topic_terms if isinstance(t, Condition)]
         service_slugs = [t.slug for t in self.topic_terms if isinstance(t, Service)]
-        if not condition_slugs and not service_slugs:
-            return curated
         shared = Coalesce(
             _count_per_page(BlogPageCondition, condition__slug__in=condition_slugs), Value(0)
         ) + Coalesce(_count_per_page(BlogPageService, service__slug__in=service_slugs), Value(0))
-        candidates = (
+        return list(
             BlogPage.objects.visible()
             .filter(locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
-            .exclude(pk__in=[post.pk for post in curated])
-            .annotate(shared_topics=shared)
-            .filter(shared_topics__gt=0)
-            .order_by("-shared_topics", "-date", "-pk")
-            .for_listing()[:missing]
+            .annotate(
+                curated_link=Subquery(links.values("pk")[:1]),
+                curated_order=Subquery(links.values("sort_order")[:1]),
+                shared_topics=shared,
+            )
+            .filter(Q(curated_link__isnull=False) | Q(shared_topics__gt=0))
+            .order_by(
+                Case(When(curated_link__isnull=True, then=Value(1)), default=Value(0)),
+                F("curated_order").asc(nulls_first=True),
+                "curated_link",
+                "-shared_topics",
+                "-date",
+                "-pk",
+            )
+            .for_listing()[:limit]
         )
-        return [*curated, *candidates]
 
     def structured_data(self, request: HttpRequest | None = None) -> dict[str, Any]:
         """schema.org MedicalWebPage data for search engines, ready for JSON encoding."""

@@ -19,6 +19,7 @@ from blog.models import BlogIndexPage, BlogPage
 from blog.translation_review import can_submit_translation
 from blog.views import submit_translation_view
 from locations.models import LocationPage
+from network.caching import cached
 from network.models import HomePage
 
 SECTION_TEMPLATE = "blog/includes/latest_posts_section.html"
@@ -36,7 +37,10 @@ def latest_articles(page: Page, request: HttpRequest | None) -> tuple[str, dict]
     posts = BlogPage.latest_for(page)
     if not posts:
         return None
-    index = BlogIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    index = cached(
+        f"blog-index:{page.locale_id}",
+        lambda: BlogIndexPage.objects.live().filter(locale_id=page.locale_id).first(),
+    )
     return SECTION_TEMPLATE, {"heading": heading, "posts": posts, "blog_index": index}
 
 

@@ -19,6 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
@@ -40,9 +41,12 @@ from locations.permissions import CHANGE_ROUTING, MANAGE_CENTRES, CentrePermissi
 from locations.states import US_STATES, US_TIME_ZONES
 from locations.throttle import throttled_for
 from network.blocks import BaseStreamBlock
+from network.caching import cached
+from network.chrome import appointment_page_url
 from network.localization import localized
 from network.models import NetworkSettings, Person, Service, image_field
 from network.panels import PermissionFieldPanel
+from network.visibility import CachedRestrictionsMixin, exclude_private
 
 # Query-string parameters that say where a patient is.
 LOCATION_PARAMETERS = ("q", "lat", "lon")
@@ -69,8 +73,11 @@ def split_emails(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(CachedRestrictionsMixin, Page):
     """The centre finder: search by ZIP, city or the visitor's position."""
+
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale",)
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -86,7 +93,7 @@ class LocationIndexPage(Page):
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context.update(self.search(request))
-        context["appointment_url"] = appointment_url(request)
+        context["appointment_url"] = appointment_page_url(request)
         return context
 
     def serve(self, request, *args, **kwargs) -> HttpResponse:
@@ -155,14 +162,13 @@ class LocationIndexPage(Page):
         return answer
 
 
-def appointment_url(request) -> str:
-    """The appointment page in the visitor's language; callers append `?location=<page id>`."""
-    page = NetworkSettings.for_request(request).appointment_page
-    return page.localized.get_url(request) if page else ""
-
-
 def finder_services() -> list[Service]:
-    """Services in the visitor's language (the default language's until they are translated)."""
+    """Services in the visitor's language (the default language's until they are translated),
+    kept with the chrome until the content changes."""
+    return cached(f"finder-services:{translation.get_language()}", _finder_services)
+
+
+def _finder_services() -> list[Service]:
     services = list(Service.objects.filter(locale=Locale.get_active()).order_by("name"))
     return services or list(Service.objects.filter(locale=Locale.get_default()).order_by("name"))
 
@@ -175,8 +181,11 @@ def finder_queryset() -> QuerySet["LocationPage"]:
 
 
 def centres_by_state(service: str | None = None) -> list[dict]:
-    """Every visible centre, grouped by state (by state name, then city): one query per relation."""
-    centres = finder_queryset().order_by("state", "city", "title")
+    """Every visible centre, grouped by state (by state name, then city), for the compact list:
+    one query however many centres."""
+    from locations.nearest import centre_queryset
+
+    centres = centre_queryset().prefetch_related(None).order_by("state", "city", "title")
     if service:
         centres = centres.filter(services__slug=service)
     groups: dict[str, list] = {}
@@ -207,11 +216,13 @@ class LocationPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class LocationPage(Page):
+class LocationPage(CachedRestrictionsMixin, Page):
     """One centre of the network."""
 
     # The site search lists centers apart from articles and pages (network.search.site_search).
     search_group = "centers"
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale", "photo")
 
     street_address = models.CharField(_("street address"), max_length=255)
     city = models.CharField(_("city"), max_length=100)
@@ -376,11 +387,11 @@ class LocationPage(Page):
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["appointment_url"] = appointment_url(request)
+        context["appointment_url"] = appointment_page_url(request)
         context["services"] = self.services_in_language
         context["providers"] = self.providers_in_language
         context["structured_data"] = self.structured_data(request)
-        context["subpages"] = list(self.get_children().live().public().specific())
+        context["subpages"] = list(exclude_private(self.get_children().live()))
         return context
 
     def clean(self) -> None:
@@ -467,32 +478,46 @@ class LocationPage(Page):
     @cached_property
     def services_in_language(self) -> list[Service]:
         """The centre's services in the visitor's language (the JSON-LD and the page share them)."""
-        return sorted(localized(self.services.all()), key=lambda service: service.name)
+        return self._people_and_services["services"]
 
     @cached_property
     def providers_in_language(self) -> list[dict]:
-        """[{"provider", "specialties"}] in the visitor's language, in four queries in all
-        (the page and the JSON-LD share them). A provider's specialties are those this center
-        offers: a physician who also does procedures elsewhere is not advertised for them here."""
-        offered = {service.translation_key for service in self.services.all()}
+        """[{"provider", "specialties"}] in the visitor's language (the page and the JSON-LD
+        share them). A provider's specialties are those this center offers: a physician who also
+        does procedures elsewhere is not advertised for them here."""
+        return self._people_and_services["providers"]
+
+    @cached_property
+    def _people_and_services(self) -> dict[str, list]:
+        """Services and providers with their specialties, in the visitor's language: five
+        queries at most (three in the default language), however many there are. The
+        services and the specialties are swapped for their translations together."""
+        services = list(self.services.all())
+        offered = {service.translation_key for service in services}
         links = self.provider_links.select_related("provider")
         providers = localized([link.provider for link in links])
         prefetch_related_objects(providers, "specialties")
-        specialties = {
-            service.translation_key: service
-            for service in localized({s for p in providers for s in p.specialties.all()})
+        terms = {*services, *(s for p in providers for s in p.specialties.all())}
+        in_language = {
+            term.translation_key: translated
+            for term, translated in zip(terms, localized(terms, fallback=True), strict=True)
         }
-        return [
-            {
-                "provider": provider,
-                "specialties": [
-                    specialties[s.translation_key]
-                    for s in provider.specialties.all()
-                    if s.translation_key in offered
-                ],
-            }
-            for provider in providers
-        ]
+        return {
+            "services": sorted(
+                (in_language[s.translation_key] for s in services), key=lambda s: s.name
+            ),
+            "providers": [
+                {
+                    "provider": provider,
+                    "specialties": [
+                        in_language[s.translation_key]
+                        for s in provider.specialties.all()
+                        if s.translation_key in offered
+                    ],
+                }
+                for provider in providers
+            ],
+        }
 
     def structured_data(self, request=None) -> dict:
         """schema.org MedicalClinic JSON-LD for search engines: synchronised data, and the providers

@@ -17,6 +17,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from network.caching import active_locale
+
 T = TypeVar("T", bound=TranslatableMixin)
 
 
@@ -44,7 +46,7 @@ def localized(
     objects = list(objects)
     if not objects:
         return []
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     if queryset is None:
         queryset = type(objects[0])._default_manager.all()
         wanted = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}

@@ -16,8 +16,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .caching import cached, site_for_request
 from .localization import localized
 from .panels import PermissionFieldPanel
+from .visibility import CachedRestrictionsMixin
 
 
 def image_field(verbose_name: str = _("photo")) -> models.ForeignKey:
@@ -301,8 +303,23 @@ class NetworkSettings(BaseSiteSetting):
         ),
     ]
 
+    # The header and every "Request an appointment" button follow the appointment page.
+    select_related = ["appointment_page"]
+
     class Meta:
         verbose_name = _("network settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, from the cache: the header and footer read the settings on every page."""
+        attr_name = cls.get_cache_attr_name()
+        site = site_for_request(request)
+        if site is None or hasattr(request, attr_name):
+            return super().for_request(request)
+        instance = cached(f"settings:{site.pk}", lambda: cls.for_site(site))
+        instance._request = request  # as Wagtail does, for its page URL helpers
+        setattr(request, attr_name, instance)
+        return instance
 
     @property
     def social_links(self) -> list[tuple[str, str]]:
@@ -315,7 +332,9 @@ class NetworkSettings(BaseSiteSetting):
         return [(label, url) for label, url in links if url]
 
 
-class HomePage(Page):
+class HomePage(CachedRestrictionsMixin, Page):
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale", "hero_image")
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = image_field(_("hero image"))
@@ -365,10 +384,12 @@ class HomePageFeaturedService(Orderable):
     panels = [FieldPanel("service")]
 
 
-class StandardPage(Page):
+class StandardPage(CachedRestrictionsMixin, Page):
     """A generic content page (About us, Insurance, Patient forms...)."""
 
     search_kind = _("page")  # what the site search calls it (else the model's verbose name)
+    # Loaded with the page when it is served (network.routing).
+    serve_select_related = ("locale",)
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))

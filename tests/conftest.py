@@ -57,9 +57,19 @@ def _english_by_default() -> None:
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Every test starts with no rate-limit counter (they live in their own cache)."""
-    caches[settings.RATELIMIT_USE_CACHE].clear()
+def no_page_cache(settings):
+    """Every view is rendered in tests, which assert on what views do; the page cache's own
+    tests (tests/network/test_page_cache.py) turn it back on."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts with no rate-limit counter and no cached chrome or page: the database
+    is rolled back between tests without the signals that would have made them stale
+    (network.caching)."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from pathlib import Path
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, translate_url
@@ -16,10 +15,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from network.localization import localized
-from network.models import NavigationMenu
+from network import chrome
 
 register = template.Library()
 
@@ -46,54 +44,9 @@ def menu(context, name: str) -> dict:
     """Render the named menu in the current language, falling back to the default language.
 
     Each linked page is shown in the visitor's language when it has a live translation there
-    (else as linked), all resolved in one query however many links the menu has."""
+    (else as linked); the links are computed once per language (network.chrome)."""
     request = context.get("request")
-    locale = Locale.get_active()
-    menus = {
-        m.locale_id: m
-        for m in NavigationMenu.objects.filter(
-            name=name, locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
-        )
-    }
-    menu = menus.get(locale.pk) or next(iter(menus.values()), None)
-    items = []
-    if menu:
-        links = list(menu.items.select_related("link_page"))
-        pages = localized(
-            [item.link_page for item in links if item.link_page_id],
-            locale,
-            queryset=Page.objects.live(),
-        )
-        targets = iter(pages)
-        for item in links:
-            if item.link_page_id:
-                target = next(targets)
-                if target.live:
-                    items.append(
-                        {"url": target.get_url(request), "label": item.label or target.title}
-                    )
-            elif item.link_url:
-                items.append({"url": item.link_url, "label": item.label or item.link_url})
-    return {"name": name, "items": items, "request": request}
-
-
-def _translations(page: Page) -> dict[str, Page]:
-    """This page's live, public translations by language code, fetched once per page object
-    (the language switcher and the hreflang links both need them)."""
-    cached = getattr(page, "_network_translations", None)
-    if cached is None:
-        cached = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
-        page._network_translations = cached
-    return cached
-
-
-def _site(request: HttpRequest | None) -> Site | None:
-    if request is not None:
-        return Site.find_for_request(request)
-    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return {"name": name, "items": chrome.menu_items(request, name), "request": request}
 
 
 def _alternates(context, page: Page | None) -> dict[str, str]:
@@ -107,7 +60,7 @@ def _alternates(context, page: Page | None) -> dict[str, str]:
         return dict(alternates)
     request = context.get("request")
     if isinstance(page, Page) and page.id:
-        return {code: p.get_url(request) for code, p in _translations(page).items()}
+        return chrome.translation_urls(request, page)
     if not isinstance(page, Page) and request is not None:
         try:
             match = resolve(request.path_info)
@@ -137,15 +90,14 @@ def language_switcher(context, page: Page | None = None) -> dict:
     current = translation.get_language()
     alternates = _alternates(context, page)
     query = request.GET.urlencode() if request is not None else ""
-    site = _site(request)
-    homes = _translations(site.root_page) if site else {}
+    homes = chrome.home_translation_urls(request)
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         url = alternates.get(code)
         if url and query:
             url = f"{url}?{query}"
-        if url is None and code in homes:
-            url = homes[code].get_url(request)
+        if url is None:
+            url = homes.get(code)
         if url is None:
             continue
         links.append({"code": code, "name": name, "url": url, "current": code == current})
@@ -175,11 +127,13 @@ def hreflang_links(context, page: Page) -> dict:
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context) -> str:
-    request = context.get("request")
-    site = _site(request)
-    if site is None:
-        return "/"
-    return site.root_page.localized.get_url(request) or "/"
+    return chrome.localized_home_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def appointment_page_url(context) -> str:
+    """Where "Request an appointment" leads, in the visitor's language ("" when not set)."""
+    return chrome.appointment_page_url(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

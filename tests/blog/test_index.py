@@ -224,7 +224,8 @@ def test_index_query_count_does_not_grow_with_posts(client, blog_index, sciatica
                 topics=[sciatica],
                 authors=[PersonFactory(), PersonFactory()],
             )
-        client.get("/en/blog/")  # warm the site and settings caches
+        client.get("/en/blog/")  # creates the settings row: a change, so
+        client.get("/en/blog/")  # the chrome is cached again here
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/en/blog/").status_code == 200
         return len(queries)

@@ -93,3 +93,40 @@ CENTRE_ES = {
 @pytest.fixture
 def centre_es(centre, location_index_es):
     return translate(centre, "es", CENTRE_ES)
+
+
+@pytest.fixture
+def centres(centre, location_index, massage):
+    """Austin (the `centre` fixture), Round Rock (massage), Dallas and Denver."""
+    round_rock = LocationPageFactory(
+        parent=location_index,
+        title="Round Rock",
+        city="Round Rock",
+        zip_code="78664",
+        latitude="30.508000",
+        longitude="-97.678900",
+    )
+    round_rock.services.set([massage])
+    round_rock.save_revision().publish()
+    dallas = LocationPageFactory(
+        parent=location_index,
+        title="Dallas Uptown",
+        city="Dallas",
+        zip_code="75201",
+        latitude="32.787600",
+        longitude="-96.799700",
+        accepts_requests=False,
+    )
+    denver = LocationPageFactory(
+        parent=location_index,
+        title="Denver Cherry Creek",
+        city="Denver",
+        state="CO",
+        zip_code="80206",
+        latitude="39.716000",
+        longitude="-104.953000",
+        time_zone="America/Denver",
+    )
+    for page in (round_rock, dallas, denver):
+        set_hours(page, WEEKDAYS_9_TO_5)
+    return {"austin": centre, "round_rock": round_rock, "dallas": dallas, "denver": denver}

@@ -5,54 +5,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from network.models import NetworkSettings
-from tests.locations.factories import WEEKDAYS_9_TO_5, LocationPageFactory, set_hours
 
 pytestmark = pytest.mark.django_db
 
 FINDER = "/en/locations/"
-
-
-@pytest.fixture
-def centres(centre, location_index, massage):
-    """Austin (the `centre` fixture), Round Rock (massage), Dallas and Denver."""
-    round_rock = LocationPageFactory(
-        parent=location_index,
-        title="Round Rock",
-        city="Round Rock",
-        zip_code="78664",
-        latitude="30.508000",
-        longitude="-97.678900",
-    )
-    round_rock.services.set([massage])
-    round_rock.save_revision().publish()
-    dallas = LocationPageFactory(
-        parent=location_index,
-        title="Dallas Uptown",
-        city="Dallas",
-        zip_code="75201",
-        latitude="32.787600",
-        longitude="-96.799700",
-        accepts_requests=False,
-    )
-    denver = LocationPageFactory(
-        parent=location_index,
-        title="Denver Cherry Creek",
-        city="Denver",
-        state="CO",
-        zip_code="80206",
-        latitude="39.716000",
-        longitude="-104.953000",
-        time_zone="America/Denver",
-    )
-    for page in (round_rock, dallas, denver):
-        set_hours(page, WEEKDAYS_9_TO_5)
-    return {"austin": centre, "round_rock": round_rock, "dallas": dallas, "denver": denver}
 
 
 def result_titles(html: str) -> list[str]:
@@ -208,26 +168,6 @@ def test_spanish_finder_lists_untranslated_centres_too(
     assert {"Austin Centro", "Round Rock", "Dallas Uptown", "Denver Cherry Creek"} == set(
         result_titles(html)
     )
-
-
-def test_finder_query_count_does_not_grow_with_centres(
-    client, centres, location_index, django_assert_max_num_queries
-):
-    client.get(FINDER)
-    with CaptureQueriesContext(connection) as few:
-        client.get(FINDER, {"q": "78701", "radius": "100"})
-    with CaptureQueriesContext(connection) as few_grouped:
-        client.get(FINDER)
-    for n in range(30):
-        page = LocationPageFactory(parent=location_index, latitude=f"{30 + n / 100:.6f}")
-        set_hours(page, WEEKDAYS_9_TO_5)
-
-    with django_assert_max_num_queries(len(few)):
-        response = client.get(FINDER, {"q": "78701", "radius": "100"})
-    assert len(result_titles(response.text)) == 32
-    with django_assert_max_num_queries(len(few_grouped)):
-        response = client.get(FINDER)
-    assert len(result_titles(response.text)) == 34
 
 
 def location_error(html: str) -> str:

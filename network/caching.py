@@ -1,0 +1,76 @@
+"""One content generation for everything the site caches: the per-locale chrome and the page cache.
+
+Every cache key the site builds from content carries the current *generation*, a number kept in
+the default cache. Anything that can change what a page shows (a page published, unpublished,
+moved, deleted or translated; a menu, the network settings, a snippet, a site, a view
+restriction: see `network.signals`) replaces the number, so every older entry stops being read at
+once and simply expires. No entry is ever looked up to be deleted, and no list of cached URLs is
+kept.
+
+With REDIS_URL the generation is shared by every process. Without it each process has its own
+memory cache, so a change made in one process reaches the others when their entries expire: after
+`CACHE_SECONDS` at most (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+T = TypeVar("T")
+
+GENERATION_KEY = "content-generation"
+_MISSING = object()
+
+
+def generation() -> int:
+    """The current content generation (created on first use)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def new_generation() -> None:
+    """Make every entry cached so far stale (content changed)."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cached(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the default cache under `name` until the content changes."""
+    key = f"chrome:{generation()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout=settings.CACHE_SECONDS)
+    return value
+
+
+def site_for_request(request: HttpRequest | None) -> Site | None:
+    """Wagtail's `Site.find_for_request`, answered from the cache.
+
+    Wagtail keeps the site it finds on `request._wagtail_site` (its documented per-request
+    cache), so setting it here also spares Wagtail's own routing and settings the lookup."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        request._wagtail_site = cached(
+            f"site:{hostname}:{port}", lambda: Site.find_for_request(request)
+        )
+    return request._wagtail_site
+
+
+def active_locale() -> Locale:
+    """`Locale.get_active()` without a query per call."""
+    return cached(f"locale:{translation.get_language()}", Locale.get_active)

@@ -1,0 +1,92 @@
+"""The cached chrome and routing (network.caching, network.chrome, network.routing): what editors
+change shows on the next page view, and pages are found as Wagtail finds them."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from network.caching import cached, new_generation
+from network.localization import translate
+from network.models import NavigationMenu, NavigationMenuItem, NetworkSettings
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cached_values_last_until_the_content_changes():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cached("probe", compute) == 1
+    assert cached("probe", compute) == 1
+    new_generation()
+    assert cached("probe", compute) == 2
+
+
+def test_menu_changes_show_on_the_next_view(client, home, about):
+    menu = NavigationMenu.objects.create(name="main", locale=home.locale)
+    item = NavigationMenuItem.objects.create(menu=menu, link_page=about, locale=home.locale)
+    assert ">About us</a>" in client.get("/en/").text
+
+    item.label = "Who we are"
+    item.save()
+    assert ">Who we are</a>" in client.get("/en/").text
+
+    about.unpublish()
+    assert "Who we are" not in client.get("/en/").text
+
+
+def test_settings_changes_show_on_the_next_view(client, home, network_settings):
+    assert "Test Spine Network" in client.get("/en/").text
+
+    settings = NetworkSettings.objects.get(pk=network_settings.pk)
+    settings.network_name = "Backbone Clinics"
+    settings.save()
+
+    assert "Backbone Clinics" in client.get("/en/").text
+
+
+def test_a_new_translation_shows_in_the_switcher_and_alternates(client, home, home_es, about):
+    assert "/es/quienes-somos/" not in client.get(about.url).text
+
+    translate(about, "es", {"About us": "Quiénes somos", "about-us": "quienes-somos"})
+    html = client.get(about.url).text
+
+    assert '<a href="/es/quienes-somos/" hreflang="es" lang="es">' in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/quienes-somos/">' in html
+
+
+def test_a_new_view_restriction_applies_at_once(client, home, about):
+    assert client.get(about.url).status_code == 200
+
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    response = client.get(about.url)
+    assert response.status_code == 200
+    assert "secret" not in response.text
+    assert 'name="password"' in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/no-such-page/",
+        "/en/about-us/no-such-child/",
+        "/en/about-us/draft/",
+    ],
+)
+def test_unknown_and_unpublished_pages_are_not_found(client, home, about, path):
+    draft = StandardPageFactory(parent=about, title="Draft", slug="draft")
+    draft.unpublish()
+
+    assert client.get(path).status_code == 404
+
+
+def test_pages_are_routed_in_the_visitors_language(client, home, home_es, about, about_es):
+    assert client.get("/es/quienes-somos/").context["page"].pk == about_es.pk
+    assert client.get("/en/about-us/").context["page"].pk == about.pk
+    assert client.get("/es/about-us/").status_code == 404
