@@ -59,6 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # ETag and 304 answers, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The page cache (network.pagecache): a cached public page is answered here, before the rest.
+    "network.pagecache.UpdateCacheMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "network.middleware.ContentSecurityPolicyMiddleware",
@@ -113,29 +118,51 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches: Redis when REDIS_URL is set, otherwise a per-process memory cache. Rate-limit counters
-# (and sign-in throttles) have their own alias, so filling the page cache never evicts them.
+# Caches: Redis when REDIS_URL is set, otherwise per-process memory caches. Rate-limit counters
+# (and sign-in throttles) and cached pages have aliases of their own, so filling the page cache
+# never evicts a counter; page keys carry the content generation (network.pagecache).
 REDIS_URL = env("REDIS_URL", default="")
+_CACHE_ALIASES = {
+    "default": {},
+    "ratelimit": {"OPTIONS": {"MAX_ENTRIES": 100_000}},  # one small entry per address and limit
+    "pages": {"KEY_FUNCTION": "network.pagecache.page_cache_key"},
+}
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reading as an empty cache while Redis is down (no 500).
+            "BACKEND": "network.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
+            "KEY_PREFIX": f"network-{alias}",
+            # An unreachable Redis must cost a page a moment, not a worker's whole timeout.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            **{key: value for key, value in options.items() if key != "OPTIONS"},
         }
-        for alias, prefix in (("default", "network"), ("ratelimit", "network-ratelimit"))
+        for alias, options in _CACHE_ALIASES.items()
     }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "ratelimit": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "ratelimit",
-            # One small entry per client address and limit: room for a busy day's visitors.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        },
+            "LOCATION": alias,
+            # Room for the chrome of both languages, image renditions and cached pages.
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+            **options,
+        }
+        for alias, options in _CACHE_ALIASES.items()
     }
 RATELIMIT_USE_CACHE = "ratelimit"
+# While the rate-limit cache cannot be reached (Redis down: network.cache_backends), let requests
+# through rather than refuse every patient's search.
+RATELIMIT_FAIL_OPEN = True
+# How long cached chrome and pages may live (a change empties them at once in every process with
+# Redis; without it, other processes see it within this many seconds: docs/performance.md).
+CACHE_SECONDS = env.int("CACHE_SECONDS", default=300)
+# Public pages: kept this long by browsers and the server's page cache (a change purges the
+# server's copy at once), and CACHE_SECONDS by a front-end cache (`s-maxage`).
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 # Proxies in front of the site that append to X-Forwarded-For (nginx alone: 1; a load balancer in
 # front of nginx: 2). The client address is the entry that many places from the right; 0 ignores
 # the header. See network/client_ip.py.
@@ -355,13 +382,20 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"patient_data": {"()": "appointments.logging.PatientDataFilter"}},
+    "filters": {
+        "patient_data": {"()": "appointments.logging.PatientDataFilter"},
+        "skip_throttled": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://network.logs.skip_throttled",
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["patient_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         # runserver's request lines carry query strings: through the filtered handler too.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["skip_throttled"]},
         "wagtail": {"level": "WARNING"},
         # One INFO line per task start and end drowns the console; failures are still logged.
         "django_tasks": {"level": "WARNING"},

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import api, signin, views
+from network import api, routing, signin, views
 from network.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("api/form-token/", views.form_token, name="form_token"),
     path("", include("locations.urls")),
     path("", include("appointments.urls")),
     # Whatever else is asked under /api/ answers JSON too (after every app's endpoints).
@@ -40,7 +41,10 @@ urlpatterns += i18n_patterns(
         signin.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its page view last and replaced by one that finds the page in two
+    # queries (network.routing) before handing over to Wagtail's.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

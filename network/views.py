@@ -3,12 +3,19 @@
 from pathlib import Path
 
 from csp.decorators import csp_update
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -17,6 +24,7 @@ from network.search import clean_query, site_search
 
 
 @require_GET
+@cache_control(private=True, no_store=True)  # what a patient searched for stays theirs
 def search(request: HttpRequest) -> TemplateResponse:
     """Search every live, public page in the visitor's language."""
     query = clean_query(request.GET.get("q"))
@@ -32,6 +40,14 @@ def search(request: HttpRequest) -> TemplateResponse:
             "centers_count": found.centers_count,
         },
     )
+
+
+@api.json_endpoint
+@never_cache
+def form_token(request: HttpRequest) -> JsonResponse:
+    """This visitor's CSRF token, for a form on a cached page (`network/js/fresh-token.js`):
+    the page's shared HTML cannot carry it. Sets the CSRF cookie when the visitor has none."""
+    return JsonResponse({"csrfToken": get_token(request)})
 
 
 @require_GET

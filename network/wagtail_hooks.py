@@ -1,10 +1,11 @@
-"""Admin hooks of the network app: wagtail-localize's publishing actions held to the network's
-rules (see `network.translation_guards`)."""
+"""Wagtail hooks of the network app: wagtail-localize's publishing actions held to the network's
+rules (see `network.translation_guards`), and the mark the page cache reads."""
 
 from django.urls import include, path
 from wagtail import hooks
 
 from network import translation_guards
+from network.pagecache import mark_page
 
 CONVERT_TO_ALIAS_ACTION = "localize-convert-to-alias"
 
@@ -42,3 +43,15 @@ def hide_convert_to_alias(menu_items: list, request, context) -> None:
     """Only administrators may turn a translation back into an alias of its source."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS_ACTION]
+
+
+@hooks.register("on_serve_page")
+def pages_may_be_cached(serve_page):
+    """Mark every page Wagtail serves, the only responses the page cache may keep
+    (network.pagecache decides whether this one is public)."""
+
+    def serve(page, request, args, kwargs):
+        mark_page(request)
+        return serve_page(page, request, args, kwargs)
+
+    return serve
