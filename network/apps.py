@@ -10,3 +10,7 @@ use_django_tasks_for_the_backport()
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        # Connect the cache invalidation receivers and register the deploy checks.
+        from network import checks, signals  # noqa: F401

@@ -251,6 +251,21 @@ def test_rate_limit_per_ip(client, centres):
 
 @pytest.mark.usefixtures("frozen_clock")
 @override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
+def test_refusals_are_logged_once_per_address_and_window(client, centres, caplog):
+    for _ in range(10):
+        client.get(URL, {"q": "78701"})
+        client.get("/en/locations/", {"q": "78701"})  # the finder shares the budget
+    for _ in range(3):
+        client.get(URL, {"q": "78701"}, REMOTE_ADDR="10.0.0.2")
+
+    refusals = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert [r.name for r in refusals] == ["locations.throttle", "locations.throttle"]
+    assert "Centre searches refused for client" in refusals[0].getMessage()
+    assert not any("127.0.0.1" in r.getMessage() or "10.0.0.2" in r.getMessage() for r in refusals)
+
+
+@pytest.mark.usefixtures("frozen_clock")
+@override_settings(LOCATIONS_SEARCH_RATELIMIT="2/m")
 def test_page_cache_churn_cannot_reset_a_limit(client, centres):
     for _ in range(3):
         client.get(URL, {"q": "78701"})

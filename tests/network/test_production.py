@@ -49,7 +49,9 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=production_env(tmp_path))
+    env = {**production_env(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/1"}  # not contacted
+
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -64,6 +66,7 @@ def test_check_deploy_flags_the_development_defaults(tmp_path):
     assert result.returncode != 0
     assert "security.W009" in result.stderr  # the insecure fallback SECRET_KEY
     assert "security.W008" in result.stderr  # no HTTPS redirect
+    assert "network.W001" in result.stderr  # per-process caches and rate limits
 
 
 def hsts_header(env: dict[str, str]) -> str:

@@ -1,0 +1,93 @@
+"""Django's Redis cache backend, answering like an empty cache while Redis cannot be reached.
+
+Everything the site keeps in Redis can be recomputed (pages, chrome) or is a protection that may
+lapse for a while (rate-limit counters: a search is let through rather than refused). A Redis
+restart must therefore cost speed, never a 500: a connection or timeout error reads as a miss, a
+write is dropped, `add` fails and `incr` finds no key (django-ratelimit then counts from one).
+The error's class is logged at most once a minute per process, never its arguments.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+REPORT_EVERY_SECONDS = 60
+_last_report = -REPORT_EVERY_SECONDS
+
+
+@contextmanager
+def _unless_unreachable() -> Iterator[None]:
+    global _last_report
+    try:
+        yield
+    except (RedisConnectionError, RedisTimeoutError) as error:
+        now = time.monotonic()
+        if now - _last_report >= REPORT_EVERY_SECONDS:
+            _last_report = now
+            logger.error(
+                "Redis cannot be reached (%s): serving without the cache", type(error).__name__
+            )
+
+
+class RedisCache(DjangoRedisCache):
+    def get(self, key, default=None, version=None):
+        with _unless_unreachable():
+            return super().get(key, default, version)
+        return default
+
+    def get_many(self, keys, version=None):
+        with _unless_unreachable():
+            return super().get_many(keys, version)
+        return {}
+
+    def has_key(self, key, version=None):
+        with _unless_unreachable():
+            return super().has_key(key, version)
+        return False
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with _unless_unreachable():
+            return super().set(key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        with _unless_unreachable():
+            return super().set_many(data, timeout, version)
+        return list(data)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with _unless_unreachable():
+            return super().add(key, value, timeout, version)
+        return False
+
+    def incr(self, key, delta=1, version=None):
+        with _unless_unreachable():
+            return super().incr(key, delta, version)
+        raise ValueError(f"Key '{key}' not found (Redis cannot be reached).")
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        with _unless_unreachable():
+            return super().touch(key, timeout, version)
+        return False
+
+    def delete(self, key, version=None):
+        with _unless_unreachable():
+            return super().delete(key, version)
+        return False
+
+    def delete_many(self, keys, version=None):
+        with _unless_unreachable():
+            return super().delete_many(keys, version)
+
+    def clear(self):
+        with _unless_unreachable():
+            return super().clear()
+        return False
