@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from wagtail.models import Locale
@@ -24,6 +25,7 @@ from wagtail.models import Locale
 from locations.geocoding import GeocodingError, geocode, round_coordinate
 from locations.models import LocationPage
 from locations.nearest import centre_queryset
+from network.caching import cached
 from network.models import Condition, Service
 
 from .models import MESSAGE_MAX_LENGTH, AppointmentRequest
@@ -67,6 +69,11 @@ class FormToken:
 
 
 def centre_choices() -> list:
+    """The centre choices, kept with the chrome until the content changes (network.caching)."""
+    return cached(f"appointment-centres:{translation.get_language()}", _centre_choices)
+
+
+def _centre_choices() -> list:
     """Centres that accept requests, in the visitor's language, grouped by state name: one query."""
     centres = (
         centre_queryset()
@@ -84,6 +91,11 @@ def centre_choices() -> list:
 
 
 def reason_choices() -> list:
+    """The reason choices, kept with the chrome until the content changes (network.caching)."""
+    return cached(f"appointment-reasons:{translation.get_language()}", _reason_choices)
+
+
+def _reason_choices() -> list:
     """Services and conditions of the shared taxonomy in the visitor's language (the default
     language's where untranslated), by slug, then "Something else"."""
 

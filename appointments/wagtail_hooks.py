@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -24,6 +25,7 @@ from appointments import dashboard, workflow
 from appointments.permissions import AppointmentPermissionPolicy
 from appointments.viewsets import appointment_request_viewset
 from locations.models import LocationPage
+from network.caching import cached
 from network.models import NetworkSettings
 
 from .forms import AppointmentForm
@@ -47,7 +49,10 @@ def appointment_form(page: Page, request: HttpRequest | None) -> tuple[str, dict
     target = NetworkSettings.for_request(request).appointment_page
     if target is None or target.specific_class is not AppointmentPage:
         return None
-    target = target.localized.specific
+    target = cached(
+        f"appointment-page:{target.pk}:{translation.get_language()}",
+        lambda: target.localized.specific,
+    )
     form = AppointmentForm(consent_text=target.consent_text, location=location)
     return SECTION_TEMPLATE, {"form": form, "action": target.url, "appointment_page": target}
 

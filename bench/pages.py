@@ -69,7 +69,7 @@ def prepare(workdir: Path) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     env = site_env(workdir)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    manage(env, "load_demo", "--force")  # a scratch database
     manage(env, "collectstatic", "--noinput", "-v0")
     (workdir / "ready").touch()
 

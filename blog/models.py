@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -55,6 +54,7 @@ from blog.reading_time import reading_minutes
 from blog.review import MANAGE_ARTICLES, ArticlePermissionTester, record_review
 from locations.models import LocationPage
 from network.blocks import BaseStreamBlock
+from network.caching import default_locale
 from network.localization import localized
 from network.models import Condition, NetworkSettings, Person, Service, image_field
 from network.panels import PermissionFieldPanel
@@ -191,7 +191,7 @@ class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     def topic_slug(self, topic: Topic) -> str:
         """A topic's URL slug in this index's language: the taxonomy's stable slug in the default
         language, the term's own name made a slug in the others ("ciatica" for "Ciática")."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        if self.locale_id == default_locale().pk:
             return topic.slug
         return slugify(topic.name) or topic.slug
 

@@ -74,3 +74,8 @@ def site_for_request(request: HttpRequest | None) -> Site | None:
 def active_locale() -> Locale:
     """`Locale.get_active()` without a query per call."""
     return cached(f"locale:{translation.get_language()}", Locale.get_active)
+
+
+def default_locale() -> Locale:
+    """`Locale.get_default()` without a query per call."""
+    return cached(f"locale:{settings.LANGUAGE_CODE}", Locale.get_default)

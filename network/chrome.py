@@ -112,3 +112,11 @@ def appointment_page_url(request: HttpRequest) -> str:
 def _appointment_page_url(request: HttpRequest) -> str:
     page = NetworkSettings.for_request(request).appointment_page
     return (page.localized.get_url(request) or "") if page else ""
+
+
+def localized_page(page: Page | None) -> Page | None:
+    """`page.localized` (its live translation in the visitor's language, else itself) without
+    two queries per call: the footer's legal pages and the finder links use it on every page."""
+    if page is None:
+        return None
+    return cached(f"localized:{page.pk}:{translation.get_language()}", lambda: page.localized)

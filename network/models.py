@@ -304,7 +304,7 @@ class NetworkSettings(BaseSiteSetting):
     ]
 
     # The header and every "Request an appointment" button follow the appointment page.
-    select_related = ["appointment_page"]
+    select_related = ["appointment_page", "finder_page", "privacy_page", "non_discrimination_page"]
 
     class Meta:
         verbose_name = _("network settings")

@@ -130,6 +130,12 @@ def localized_home_url(context) -> str:
     return chrome.localized_home_url(context.get("request"))
 
 
+@register.simple_tag
+def localized_page(page: Page | None) -> Page | None:
+    """A page chosen in the settings, in the visitor's language (`{% localized_page p as q %}`)."""
+    return chrome.localized_page(page)
+
+
 @register.simple_tag(takes_context=True)
 def appointment_page_url(context) -> str:
     """Where "Request an appointment" leads, in the visitor's language ("" when not set)."""
