@@ -37,6 +37,7 @@ from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locations import hours
+from locations.panels import WeeklyHoursSummaryPanel
 from locations.permissions import CHANGE_ROUTING, MANAGE_CENTRES, CentrePermissionTester
 from locations.states import US_STATES, US_TIME_ZONES
 from locations.throttle import throttled_for
@@ -305,6 +306,7 @@ class LocationPage(CachedRestrictionsMixin, Page):
         ),
         MultiFieldPanel(
             [
+                WeeklyHoursSummaryPanel(heading=_("The week at a glance")),
                 InlinePanel("opening_hours", label=_("Weekly hours")),
                 InlinePanel("hours_exceptions", label=_("Holidays and special hours")),
             ],

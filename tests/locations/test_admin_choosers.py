@@ -1,5 +1,8 @@
-"""Centers in the admin are named with their city and state (several can share a name), and the
-center managers' form offers only users who can become managers."""
+"""Centers in the admin are named with their city and state (several can share a name), the
+center managers' form offers only users who can become managers, and the center editor shows
+the weekly hours as one table."""
+
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -58,3 +61,15 @@ def test_the_managers_form_refuses_a_superuser(admin_client, centre):
 
     assert response.status_code == 200
     assert "user" in response.context["form"].errors
+
+
+def test_the_center_editor_shows_the_week_as_one_compact_table(admin_client, centre):
+    html = admin_client.get(f"/admin/pages/{centre.pk}/edit/").content.decode()
+
+    table = re.search(r"The week at a glance.*?<table.*?</table>", html, re.S).group(0)
+    rows = re.findall(r"<tr><th scope=\"row\">(\w+)</th><td>(.*?)</td></tr>", table)
+    assert [day for day, _ in rows] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+    ]  # fmt: skip
+    assert rows[0][1] == centre.weekly_hours_table()[0]["text"] != "Closed"
+    assert rows[6][1] == "Closed"
