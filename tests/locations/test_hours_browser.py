@@ -29,16 +29,18 @@ def test_open_now_is_recomputed_in_the_browser(live_server, page: Page, location
             WEEKDAYS_9_TO_5,
             [{"start_date": timezone.now().date(), "closed": True, "reason": "training"}],
         )
-        centres[city] = f'[data-hours-clock="hours-data-{centre.pk}"]'
-
+        centres[city] = centre
     page.clock.set_fixed_time(BROWSER_NOW)
-    page.goto(f"{live_server.url}/en/locations/")
 
-    new_york = page.locator(centres["New York"])
+    # Each center's own page (the finder's full list no longer shows hours; its results do).
+    page.goto(live_server.url + centres["New York"].url)
+    new_york = page.locator(f'[data-hours-clock="hours-data-{centres["New York"].pk}"]')
     expect(new_york.locator("[data-hours-state]")).to_have_text("Open now")
     expect(new_york.locator("[data-hours-today]")).to_have_text("9 a.m.\u20135 p.m.")
     expect(new_york.locator("[data-hours-reason]")).to_have_text("")
-    los_angeles = page.locator(centres["Los Angeles"])
+
+    page.goto(live_server.url + centres["Los Angeles"].url)
+    los_angeles = page.locator(f'[data-hours-clock="hours-data-{centres["Los Angeles"].pk}"]')
     expect(los_angeles.locator("[data-hours-state]")).to_have_text("Closed now")
     expect(los_angeles.locator("[data-hours-state]")).to_have_class(
         "hours-now__state hours-now__state--closed"
