@@ -112,6 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
+    # Wagtail's PostgreSQL search index uses SearchVectorField and GIN indexes, which Django 6.1's
+    # system checks refuse (postgres.E005, and so `migrate`) unless this app is installed.
+    INSTALLED_APPS.append("django.contrib.postgres")
     # Survive a database restart: drop broken persistent connections before reuse.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

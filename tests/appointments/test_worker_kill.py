@@ -137,13 +137,14 @@ def test_database_copy(django_db_setup, tmp_path_factory) -> Iterator[str]:
         def drop() -> None:
             psql(f'DROP DATABASE "{name}"')
 
-    subprocess.run(
+    migrated = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput"],
         env={**os.environ, "DATABASE_URL": url},
-        check=True,
         capture_output=True,
+        text=True,
         timeout=600,
     )
+    assert migrated.returncode == 0, migrated.stderr[-3000:]
     yield url
     if drop is not None:
         drop()
