@@ -264,7 +264,7 @@ def test_coordinates_are_rounded_before_they_reach_a_url(client, centres):
 
 
 def test_finder_script_rounds_the_browser_position_to_two_decimals():
-    source = Path(finders.find("locations/js/finder.js")).read_text()
+    source = Path(finders.find("network/js/locate.js")).read_text()
 
     assert "latitude.toFixed(2)" in source and "longitude.toFixed(2)" in source
     assert "toFixed(5)" not in source
