@@ -166,6 +166,12 @@ CACHE_SECONDS = env.int("CACHE_SECONDS", default=300)
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+# A front-end cache (CDN, Varnish, nginx) told to drop a page when it is published or unpublished:
+# Wagtail's frontend_cache settings as JSON, e.g. {"cdn": {"BACKEND":
+# "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://10.0.0.5:8000"}}.
+WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # Proxies in front of the site that append to X-Forwarded-For (nginx alone: 1; a load balancer in
 # front of nginx: 2). The client address is the entry that many places from the right; 0 ignores
 # the header. See network/client_ip.py.
@@ -221,8 +227,14 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
+# Uploads (images, their renditions, documents) on the local disk unless MEDIA_STORAGE names a
+# storage class, e.g. django-storages' "storages.backends.s3.S3Storage" (installed separately) with
+# MEDIA_STORAGE_OPTIONS as JSON: several app servers must share one store (docs/deploy.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
