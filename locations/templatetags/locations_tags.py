@@ -1,6 +1,7 @@
 """Template helpers of the locations app: the "open now" clock and the static map."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils.translation import gettext
 
 from locations import maps
@@ -32,8 +33,9 @@ def hours_now(centre: LocationPage) -> dict:
 
 @register.inclusion_tag("locations/includes/static_map.html")
 def static_map(centres, origin=None, highlight: bool = False) -> dict:
-    """A map of `centres` (and the search's `origin`) drawn on the server as SVG: no tile server,
-    no third-party request, readable without JavaScript. The list beside it stays the accessible
+    """A map of `centres` (and the search's `origin`) drawn on the server as SVG over the states'
+    outlines (a static file of this site, see `locations.maps`): no tile server, no third-party
+    request, readable without JavaScript. The list beside it stays the accessible
     source of the same facts; the map is labeled and each dot has a title."""
     if isinstance(centres, LocationPage):
         centres = [centres]
@@ -48,7 +50,7 @@ def static_map(centres, origin=None, highlight: bool = False) -> dict:
     return {
         "width": maps.WIDTH,
         "height": maps.HEIGHT,
-        "outline": maps.outline_path(),
+        "states": static(maps.STATE_MAP),
         "points": points,
         "origin": start,
         "highlight": highlight,
