@@ -65,6 +65,28 @@ def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
     return _private(TemplateResponse(request, page.get_template(request), context))
 
 
+# Never carried into the form shown again: the honeypot and the tokens, which it gets anew.
+_NOT_KEPT = {"website", "form_token"}
+
+
+def send_again(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
+    """The form again, filled in with what was posted and with tokens of its own, for a post the
+    CSRF check refused (a form on a cached page sent without JavaScript carries no token: see
+    `appointments.wagtail_hooks`). Nothing is validated or stored: the patient sends it again."""
+    form = AppointmentForm(
+        initial={
+            name: request.POST.get(name)
+            for name in AppointmentForm.base_fields
+            if name in request.POST and name not in _NOT_KEPT
+        },
+        consent_text=page.consent_text,
+    )
+    context = page.get_context(request)
+    context.update({"form": form, "send_again": True})
+    response = TemplateResponse(request, page.get_template(request), context, status=403)
+    return _private(response.render())
+
+
 def thank_you(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
     """The request's reference and who will call: only for the browser that sent it."""
     appointment = _remembered(request)

@@ -3,7 +3,9 @@
 The form: centre pages that accept requests show it with the centre preselected; pages whose class
 sets `appointment_form_at_end = True` (articles) end with it. Either way it posts to the appointment
 page, which shows any errors with everything typed kept, so the blog and locations never import this
-app.
+app. Those pages are cached and shared by every visitor, so the form in them carries no CSRF or
+form token: the browser fetches both from /api/form-token/ (`form_token_fields`), and a post that
+arrives without them (no JavaScript) gets the form back, filled in, with tokens (`csrf_failure`).
 
 The inbox: the request viewset, its permission policy, the dashboard panel, the badge's style
 and the log actions of the request workflow.
@@ -11,7 +13,8 @@ and the log actions of the request workflow.
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html
@@ -28,10 +31,22 @@ from locations.models import LocationPage
 from network.caching import cached
 from network.models import NetworkSettings
 
-from .forms import AppointmentForm
+from .forms import AppointmentForm, FormToken
 from .models import AppointmentPage, AppointmentRequest
+from .views import send_again
 
 SECTION_TEMPLATE = "appointments/includes/form_section.html"
+
+
+def appointment_page(request: HttpRequest) -> AppointmentPage | None:
+    """The appointment page chosen in the settings, in the visitor's language (None when unset)."""
+    target = NetworkSettings.for_request(request).appointment_page
+    if target is None or target.specific_class is not AppointmentPage:
+        return None
+    return cached(
+        f"appointment-page:{target.pk}:{translation.get_language()}",
+        lambda: target.localized.specific,
+    )
 
 
 @hooks.register("page_sections")
@@ -46,15 +61,37 @@ def appointment_form(page: Page, request: HttpRequest | None) -> tuple[str, dict
         return None
     if request is None:
         return None
-    target = NetworkSettings.for_request(request).appointment_page
-    if target is None or target.specific_class is not AppointmentPage:
+    target = appointment_page(request)
+    if target is None:
         return None
-    target = cached(
-        f"appointment-page:{target.pk}:{translation.get_language()}",
-        lambda: target.localized.specific,
-    )
     form = AppointmentForm(consent_text=target.consent_text, location=location)
-    return SECTION_TEMPLATE, {"form": form, "action": target.url, "appointment_page": target}
+    return SECTION_TEMPLATE, {
+        "form": form,
+        "action": target.url,
+        "appointment_page": target,
+        "fresh_token": True,  # the page is cached: the browser fetches the tokens
+    }
+
+
+@hooks.register("form_token_fields")
+def appointment_form_token(request: HttpRequest) -> dict[str, str]:
+    """A new single-use form token for each visitor, timed from when the form was shown."""
+    return {"form_token": FormToken.new().dumps()}
+
+
+@hooks.register("csrf_failure")
+def appointment_sent_without_tokens(request: HttpRequest, reason: str) -> HttpResponse | None:
+    """A post to the appointment page without a valid CSRF token (sent from a cached page without
+    JavaScript, or with an expired cookie) gets the form back, filled in, with tokens, instead of
+    Django's bare 403. Posts refused for their origin or referrer (another site) keep the 403."""
+    if request.method != "POST" or not (
+        reason == REASON_NO_CSRF_COOKIE or reason.startswith("CSRF token")
+    ):
+        return None
+    target = appointment_page(request)
+    if target is None or request.path != target.url:
+        return None
+    return send_again(request, target)
 
 
 # Before the viewset registers: it would otherwise fall back to Django's model permissions.

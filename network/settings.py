@@ -21,6 +21,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-development-key-change-me")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Django's 403, except where an app shows its form again (network.views.csrf_failure).
+CSRF_FAILURE_VIEW = "network.views.csrf_failure"
 
 INSTALLED_APPS = [
     # First: its app module adapts Wagtail's tasks to Django 6 before they are imported.

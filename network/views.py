@@ -15,8 +15,10 @@ from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from network import api
@@ -45,9 +47,29 @@ def search(request: HttpRequest) -> TemplateResponse:
 @api.json_endpoint
 @never_cache
 def form_token(request: HttpRequest) -> JsonResponse:
-    """This visitor's CSRF token, for a form on a cached page (`network/js/fresh-token.js`):
-    the page's shared HTML cannot carry it. Sets the CSRF cookie when the visitor has none."""
-    return JsonResponse({"csrfToken": get_token(request)})
+    """This visitor's tokens, for a form on a cached page (`network/js/fresh-token.js`): the
+    page's shared HTML cannot carry them. Sets the CSRF cookie when the visitor has none.
+
+    `fields` maps hidden field names to values: the CSRF token, and whatever the apps add through
+    the `form_token_fields` hook (`fn(request) -> dict[str, str]`; the appointment form's
+    single-use token), so the network never imports the apps that own the forms."""
+    csrf_token = get_token(request)
+    fields = {"csrfmiddlewaretoken": csrf_token}
+    for hook in hooks.get_hooks("form_token_fields"):
+        fields.update(hook(request))
+    return JsonResponse({"csrfToken": csrf_token, "fields": fields})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal (CSRF_FAILURE_VIEW), unless an app answers it better through the
+    `csrf_failure` hook (`fn(request, reason) -> HttpResponse | None`): a form on a cached page
+    carries no token in its HTML, so without JavaScript its post arrives without one, and the
+    appointment form is shown again with what was typed (appointments.wagtail_hooks)."""
+    for hook in hooks.get_hooks("csrf_failure"):
+        response = hook(request, reason)
+        if response is not None:
+            return response
+    return django_csrf_failure(request, reason=reason)
 
 
 @require_GET

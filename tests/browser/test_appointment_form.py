@@ -1,5 +1,6 @@
 """The appointment form in Chromium: errors listed and linked, no serious axe violation, no
-script or policy error, and a request sent through to the thank-you page."""
+script or policy error, and a request sent through to the thank-you page; from a cached article
+too, with the tokens fetched by the page, and without JavaScript (the form comes back filled in)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -8,6 +9,7 @@ from wagtail.models import Site
 
 from appointments.models import AppointmentPage, AppointmentRequest
 from network.models import NetworkSettings
+from tests.blog.factories import BlogIndexPageFactory, BlogPageFactory
 from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -89,3 +91,61 @@ def test_use_my_location_routes_to_the_nearest_centre_without_a_zip_code(
     stored = AppointmentRequest.objects.get()
     assert (stored.centre, stored.routed, stored.zip_code) == (request_page, "nearest", "")
     assert errors == []
+
+
+@pytest.fixture
+def cached_article(site_pages, request_page, settings):
+    """An article (the form at its end), served from the page cache."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.APPOINTMENTS_MIN_FILL_SECONDS = 0
+    return BlogPageFactory(parent=BlogIndexPageFactory(parent=site_pages), title="Sciatica")
+
+
+def fill_in(page: Page) -> None:
+    page.get_by_label("First name", exact=True).fill("Ana")
+    page.get_by_label("Last name", exact=True).fill("Ruiz")
+    page.get_by_label("Phone", exact=True).fill("512-555-0123")
+    page.get_by_label("Email", exact=True).fill("ana@example.com")
+    page.get_by_label("Center", exact=True).select_option(label="Austin Downtown")
+    page.get_by_label("Reason for your visit", exact=True).select_option("other")
+    page.get_by_label("I agree").check()
+
+
+def test_a_request_from_a_cached_article_goes_through_with_fetched_tokens(
+    live_server, page: Page, cached_article, request_page
+):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{live_server.url}{cached_article.url}")  # fills the cache
+    response = page.goto(f"{live_server.url}{cached_article.url}")
+
+    assert response.headers["cache-control"].startswith("public")
+    form = page.locator("form[data-fresh-token]")
+    fill_in(page)
+    expect(form).to_have_attribute("data-fresh-token-state", "ready")
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you: we have your request")
+    assert AppointmentRequest.objects.get().centre == request_page
+    assert errors == []
+
+
+def test_without_javascript_the_form_comes_back_filled_in_and_then_goes_through(
+    live_server, browser, cached_article, request_page
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{cached_article.url}")
+    fill_in(page)
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Please send your request again")
+    expect(page.get_by_label("First name", exact=True)).to_have_value("Ana")
+    expect(page.get_by_label("I agree")).to_be_checked()
+    assert AppointmentRequest.objects.count() == 0
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you: we have your request")
+    context.close()
+    assert AppointmentRequest.objects.get().centre == request_page
