@@ -24,7 +24,6 @@ from wagtail.models import Locale
 
 from locations.geocoding import GeocodingError, geocode, round_coordinate
 from locations.models import LocationPage
-from locations.nearest import centre_queryset
 from network.caching import cached
 from network.models import Condition, Service
 
@@ -76,10 +75,9 @@ def centre_choices() -> list:
 def _centre_choices() -> list:
     """Centres that accept requests, in the visitor's language, grouped by state name: one query."""
     centres = (
-        centre_queryset()
+        LocationPage.objects.visible()
         .filter(accepts_requests=True)
         .order_by("state", "city", "title")
-        .prefetch_related(None)
     )
     groups: dict[str, list] = {}
     for centre in centres:

@@ -116,13 +116,12 @@ def route(
         "radius_miles": network.routing_radius_miles,
         "accepts_requests": True,
         "limit": 1,
-        "queryset": pages,
     }
     found = []
     if Service.objects.filter(slug=reason).exists():
-        found = nearest_ids(*origin, service=reason, **search)
+        found = nearest_ids(pages, *origin, service=reason, **search)
     if not found:
-        found = nearest_ids(*origin, **search)
+        found = nearest_ids(pages, *origin, **search)
     if not found:
         return Route(None, FALLBACK, None)
     km, pk = found[0]

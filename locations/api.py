@@ -1,7 +1,8 @@
 """JSON endpoint `GET /api/locations/nearest/`: the nearest centres to a ZIP code, a city or a point.
 
 Thin by design: `locations.forms.NearestQueryForm` parses and validates the query string (geocoding
-included), the search itself is `locations.nearest.nearest_centres`, and `centre_json` shapes one
+included, a typed place winning over a point as on the finder page), the search itself is
+`locations.nearest.nearest_centres` over `LocationPage.objects.visible()`, and `centre_json` shapes one
 result. Error messages follow the active language (LocaleMiddleware: the Accept-Language header or
 the language cookie). Every answer concerns a place a patient searched from, so none may be stored
 by a shared cache or the browser. Documented in docs/locations-api.md.
@@ -20,6 +21,7 @@ from network.models import NetworkSettings
 
 from .forms import DEFAULT_LIMIT, NearestQueryForm
 from .geocoding import Place
+from .models import LocationPage
 from .nearest import NearbyCentre, nearest_centres
 from .throttle import throttled_for
 
@@ -58,6 +60,7 @@ def _answer(request: HttpRequest) -> JsonResponse:
     if radius is None:
         radius = NetworkSettings.for_request(request).routing_radius_miles
     results = nearest_centres(
+        LocationPage.objects.visible().prefetch_related("services"),
         origin.latitude,
         origin.longitude,
         radius_miles=radius,

@@ -2,7 +2,8 @@
 
 Both forms read a place (`q`, geocoded in `clean()` so a place we cannot find is an ordinary error
 shown with what the patient typed) or a point (`lat`/`lon`), a radius and a service. What they
-share lives in `CentreSearchForm`: every value is normalized by `network.text.normalize_input`
+share lives in `CentreSearchForm`: one rule for the origin (a typed place wins over a point), every
+value is normalized by `network.text.normalize_input`
 (full-width and other Unicode digits are digits), coordinates are checked and rounded to two
 decimals (about 1 km: enough to find a center, too coarse to locate a home), and service slugs
 match whatever their case.
@@ -96,7 +97,12 @@ class ServiceChoiceField(NormalizedInput, forms.ChoiceField):
 
 
 class CentreSearchForm(forms.Form):
-    """What the finder and the JSON endpoint share: the point in `lat`/`lon`."""
+    """What the finder and the JSON endpoint share: where to search from (`origin`).
+
+    A typed place (`q`) wins over a point (`lat`/`lon`) in both: the place is what the visitor
+    asked for just now, while a point may be left over from an earlier "Use my location" search
+    (the finder keeps it in hidden fields) or sent by a client along with the text typed.
+    """
 
     lat = CoordinateField(90, _("The latitude (lat) must be a number between -90 and 90."))
     lon = CoordinateField(180, _("The longitude (lon) must be a number between -180 and 180."))
@@ -112,6 +118,18 @@ class CentreSearchForm(forms.Form):
             )
         return Place(latitude, longitude, label)
 
+    def origin(self, data: dict[str, Any], point_label: str) -> Place | None:
+        """The place typed in `q` (geocoded) when there is one, else the point in `lat`/`lon`
+        (labelled `point_label`), else None. Raises `GeocodingError` (its message is for the
+        patient) for a place we cannot find, and `ValidationError` when only one coordinate is
+        given."""
+        query = data.get("q")
+        if query:
+            return geocode(query)
+        if self.has_error("lat") or self.has_error("lon"):
+            return None  # already reported beside the coordinate
+        return self.point(data, point_label)
+
     def coordinate_errors(self) -> list[str]:
         """Errors about the point, which a patient never typed (it comes from a link or the
         browser's position): shown together above the form."""
@@ -121,7 +139,8 @@ class CentreSearchForm(forms.Form):
 class FinderForm(CentreSearchForm):
     """The finder page: `?q=`, `?lat=&lon=` (from "Use my location"), `?radius=`, `?service=`.
 
-    A typed place wins over a point. Without either, the finder lists every center (of the service).
+    A typed place wins over a point (`CentreSearchForm`). Without either, the finder lists every
+    center (of the service).
     """
 
     q = NormalizedCharField(
@@ -173,14 +192,10 @@ class FinderForm(CentreSearchForm):
         data = super().clean()
         data["radius"] = data.get("radius") or self.default_radius
         data["origin"] = None
-        query = data.get("q")
-        if query:
-            try:
-                data["origin"] = geocode(query)
-            except GeocodingError as error:
-                self.add_error("q", str(error))
-        elif not self.has_error("lat") and not self.has_error("lon"):
-            data["origin"] = self.point(data, gettext("your location"))
+        try:
+            data["origin"] = self.origin(data, gettext("your location"))
+        except GeocodingError as error:
+            self.add_error("q", str(error))
         return data
 
 
@@ -192,7 +207,7 @@ def _number(message: Any, *, field: type[forms.Field] = NormalizedFloatField, **
 
 
 class NearestQueryForm(CentreSearchForm):
-    """The JSON endpoint's parameters. `clean()` takes `lat`/`lon` as the origin, or geocodes `q`."""
+    """The JSON endpoint's parameters; the origin is `q` or `lat`/`lon`, as on the finder page."""
 
     q = NormalizedCharField(required=False, max_length=200)
     radius = _number(
@@ -229,17 +244,14 @@ class NearestQueryForm(CentreSearchForm):
         data = super().clean()
         if self.errors:
             return data
-        data["origin"] = self.point(data, gettext("Your location"))
-        if data["origin"] is not None:
-            return data
-        if not data.get("q"):
+        try:
+            data["origin"] = self.origin(data, gettext("Your location"))
+        except GeocodingError as error:
+            raise forms.ValidationError(str(error)) from None
+        if data["origin"] is None:
             raise forms.ValidationError(
                 gettext("Enter a ZIP code or a city and state in q, or coordinates in lat and lon.")
             )
-        try:
-            data["origin"] = geocode(data["q"])
-        except GeocodingError as error:
-            raise forms.ValidationError(str(error)) from None
         return data
 
     def first_error(self) -> str:

@@ -40,7 +40,7 @@ from django.utils.translation import gettext
 
 from network.text import normalize_input
 
-from .models import GeocodeCache, ZipCentroid
+from .geodata import GeocodeCache, ZipCentroid
 from .states import US_STATES
 from .zip_codes import MILITARY_STATES
 

@@ -1,8 +1,15 @@
-"""Centres of the network: the finder (index) page, one page per centre, and geodata.
+"""Centres of the network: the finder (index) page, one page per centre, its hours and providers,
+and the centre managers.
 
 The providers a centre lists are the network's `Person` snippets (also the blog's authors and
-reviewers), linked through the orderable `LocationProvider`.
+reviewers), linked through the orderable `LocationProvider`. Modules this one builds on, never the
+other way round: `finder` (the index page's search), `geocoding` and `zip_codes` (placing an
+address; their tables are in `geodata`, re-exported here), `rights` (who may delete or reroute a
+centre), `hours`, `panels`, `states`. Receivers that keep managers' groups and translations
+current are in `locations.signals`, connected when the app is ready.
 """
+
+from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
@@ -14,13 +21,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
-from django.db.models import Q, QuerySet, prefetch_related_objects
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
 from django.utils.functional import cached_property
@@ -30,27 +33,28 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from locations import hours
+from locations import finder, hours
+from locations.geocoding import geocode_address
+
+# Re-exported: the geodata models belong to this app, and code outside it names them here.
+from locations.geodata import GeocodeCache, ZipCentroid  # noqa: F401
 from locations.panels import WeeklyHoursSummaryPanel
-from locations.permissions import CHANGE_ROUTING, MANAGE_CENTRES, CentrePermissionTester
+from locations.rights import CHANGE_ROUTING, MANAGE_CENTRES, CentrePermissionTester
 from locations.states import US_STATES, US_TIME_ZONES
-from locations.throttle import throttled_for
+from locations.zip_codes import zip_problem
 from network.blocks import BaseStreamBlock
-from network.caching import cached
 from network.chrome import appointment_page_url
 from network.localization import localized
-from network.models import NetworkSettings, Person, Service, image_field
+from network.models import Person, Service, image_field
 from network.panels import PermissionFieldPanel
 from network.visibility import CachedRestrictionsMixin, exclude_private
-
-# Query-string parameters that say where a patient is.
-LOCATION_PARAMETERS = ("q", "lat", "lon")
 
 
 def validate_email_list(value: str) -> None:
@@ -93,112 +97,54 @@ class LocationIndexPage(CachedRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.search(request))
+        context.update(
+            finder.search(request, LocationPage.objects.visible(), beyond=self.nearest_beyond)
+        )
         context["appointment_url"] = appointment_page_url(request)
         return context
 
     def serve(self, request, *args, **kwargs) -> HttpResponse:
-        """The finder; a search from a place counts against the visitor's search budget (shared
-        with the JSON endpoint), and its answer, which says where the patient is, is never stored
-        by a shared cache or the browser."""
-        if not any(request.GET.get(key) for key in LOCATION_PARAMETERS):
+        """The finder (`locations.finder`); a search from a place counts against the visitor's
+        search budget (shared with the JSON endpoint), and its answer, which says where the patient
+        is, is never stored by a shared cache or the browser."""
+        if not finder.locates_visitor(request):
             return super().serve(request, *args, **kwargs)
-        retry_after = throttled_for(request)
-        if retry_after is None:
-            response = super().serve(request, *args, **kwargs)
-        else:
-            response = TemplateResponse(
-                request,
-                "locations/finder_throttled.html",
-                {"page": self, "self": self},
-                status=429,
-                headers={"Retry-After": str(retry_after)},
-            )
-        patch_cache_control(response, private=True, no_store=True)
-        return response
-
-    def search(self, request) -> dict:
-        """Answer the finder's query string: nearest centres, or every centre grouped by state."""
-        from locations.forms import FinderForm
-
-        network = NetworkSettings.for_request(request)
-        searching = any(request.GET.get(key) for key in ("q", "lat", "lon", "service", "radius"))
-        form = FinderForm(
-            request.GET if searching else None,
-            default_radius=network.routing_radius_miles,
-            services=finder_services(),
+        return finder.private(
+            finder.throttled(request, self) or super().serve(request, *args, **kwargs)
         )
-        answer = {"form": form, "origin": None, "results": None, "beyond": [], "groups": []}
-        if not form.is_bound or not form.is_valid():
-            answer["groups"] = centres_by_state()
-        elif form.cleaned_data["origin"] is None:
-            answer["groups"] = centres_by_state(form.cleaned_data["service"] or None)
-        else:
-            answer.update(self._nearest(form.cleaned_data))
-        answer["total"] = sum(len(group["centres"]) for group in answer["groups"])
-        return answer
 
-    def _nearest(self, search: dict) -> dict:
-        from locations.nearest import nearest_centres
 
-        service = search["service"] or None
-        origin = search["origin"]
-        queryset = finder_queryset()
-        answer = {"origin": origin, "radius": search["radius"]}
-        answer["results"] = nearest_centres(
-            origin.latitude,
-            origin.longitude,
-            radius_miles=search["radius"],
-            service=service,
-            queryset=queryset,
-        )
-        if not answer["results"]:
-            answer["beyond"] = nearest_centres(
-                origin.latitude,
-                origin.longitude,
-                service=service,
-                limit=self.nearest_beyond,
-                queryset=queryset,
+def content_languages() -> tuple[str, str]:
+    """(active, default) content language codes, resolved as `Locale.get_active()` and
+    `Locale.get_default()` do, but without their two queries per search."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    return active, default
+
+
+class LocationPageQuerySet(PageQuerySet):
+    def visible(self) -> LocationPageQuerySet:
+        """What visitors may see: live centres outside private sections, in the active language,
+        plus default-language centres not yet translated into it (a Spanish visitor still finds
+        every centre). The finder, the JSON endpoint and the appointment form's list use it."""
+        active, default = content_languages()
+        pages = exclude_private(self.live())
+        if active == default:
+            return pages.filter(locale__language_code=active)
+        translated = self.model.objects.live().filter(locale__language_code=active)
+        return pages.filter(
+            Q(locale__language_code=active)
+            | (
+                Q(locale__language_code=default)
+                & ~Q(translation_key__in=translated.values("translation_key"))
             )
-        return answer
+        )
 
 
-def finder_services() -> list[Service]:
-    """Services in the visitor's language (the default language's until they are translated),
-    kept with the chrome until the content changes."""
-    return cached(f"finder-services:{translation.get_language()}", _finder_services)
-
-
-def _finder_services() -> list[Service]:
-    services = list(Service.objects.filter(locale=Locale.get_active()).order_by("name"))
-    return services or list(Service.objects.filter(locale=Locale.get_default()).order_by("name"))
-
-
-def finder_queryset() -> QuerySet["LocationPage"]:
-    """The centres a visitor may see, with everything a result shows, in a fixed number of queries."""
-    from locations.nearest import centre_queryset
-
-    return centre_queryset().prefetch_related("opening_hours", "hours_exceptions")
-
-
-def centres_by_state(service: str | None = None) -> list[dict]:
-    """Every visible centre, grouped by state (by state name, then city), for the compact list:
-    one query however many centres."""
-    from locations.nearest import centre_queryset
-
-    centres = centre_queryset().prefetch_related(None).order_by("state", "city", "title")
-    if service:
-        centres = centres.filter(services__slug=service)
-    groups: dict[str, list] = {}
-    for centre in centres:
-        groups.setdefault(centre.state, []).append(centre)
-    return sorted(
-        (
-            {"code": code, "name": members[0].state_name, "centres": members}
-            for code, members in groups.items()
-        ),
-        key=lambda group: str(group["name"]),
-    )
+LocationPageManager = PageManager.from_queryset(LocationPageQuerySet)
 
 
 class LocationPageForm(WagtailAdminPageForm):
@@ -209,8 +155,6 @@ class LocationPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         zip_code = cleaned_data.get("zip_code")
         if zip_code:
-            from locations.zip_codes import zip_problem  # it imports this module
-
             problem = zip_problem(zip_code, cleaned_data.get("state") or "")
             if problem:
                 self.add_error("zip_code", problem)
@@ -279,6 +223,7 @@ class LocationPage(CachedRestrictionsMixin, Page):
     accessibility_notes = models.TextField(_("accessibility"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
+    objects = LocationPageManager()
     base_form_class = LocationPageForm
     content_panels = [
         *Page.content_panels,
@@ -404,8 +349,6 @@ class LocationPage(CachedRestrictionsMixin, Page):
                 {"longitude": _("Give both latitude and longitude, or leave both empty.")}
             )
         if self.latitude is None:
-            from locations.geocoding import geocode_address  # the geocoder imports this module
-
             place = geocode_address(self.street_address, self.city, self.state, self.zip_code)
             if place is None:
                 raise ValidationError(
@@ -706,47 +649,6 @@ class LocationProvider(Orderable):
         verbose_name_plural = _("providers")
 
 
-class ZipCentroid(models.Model):
-    """The centre point of a US ZIP code, for offline geocoding.
-
-    Loaded once from the compact file shipped in `locations/data/` (GeoNames, CC BY 4.0, via the
-    `zipcodes` package): a keyed table costs web workers nothing, unlike keeping 42,000 rows in memory.
-    """
-
-    zip_code = models.CharField(max_length=5, primary_key=True)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    city = models.CharField(max_length=100)
-    state = models.CharField(max_length=2)
-    time_zone = models.CharField(max_length=64, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["state", "city"], name="zip_state_city_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.zip_code} {self.city}, {self.state}"
-
-
-class GeocodeCache(models.Model):
-    """The optional online geocoder's answers to what patients typed, kept for a while so the same
-    text does not go out again, and kept coarse (see locations.geocoding): `query` is an HMAC of the
-    text under the secret key, the point is rounded to about 1 km and `label` names a ZIP code.
-    A row with no coordinates records "no match"."""
-
-    provider = models.CharField(max_length=50)
-    query = models.CharField(max_length=64)
-    latitude = models.FloatField(null=True)
-    longitude = models.FloatField(null=True)
-    label = models.CharField(max_length=255, blank=True)
-    expires_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        unique_together = [("provider", "query")]
-
-    def __str__(self) -> str:
-        return f"{self.provider}: {self.query}"
-
-
 def default_locale_centres() -> Q:
     """Managers are assigned on the default-language page; its translations follow."""
     return Q(locale_id=Locale.get_default().pk)
@@ -813,38 +715,3 @@ class CentreManager(models.Model):
         return ", ".join(centre.title for centre in self.centres.all())
 
     centre_names.short_description = _("centers")
-
-
-@receiver(post_save, sender=CentreManager)
-@receiver(m2m_changed, sender=CentreManager.centres.through)
-def _sync_manager(sender, instance, **kwargs) -> None:
-    from locations.permissions import sync_manager
-
-    if kwargs.get("action", "post_").startswith("post_"):
-        sync_manager(instance)
-
-
-@receiver(post_delete, sender=CentreManager)
-def _drop_manager(sender, instance, **kwargs) -> None:
-    from locations.permissions import drop_manager
-
-    drop_manager(instance)
-
-
-@receiver(post_save, sender=LocationPage)
-def _extend_managers_to_translation(sender, instance, created, **kwargs) -> None:
-    """A centre translated after its managers were named: give them the new page too."""
-    if created and not kwargs.get("raw"):
-        from locations.permissions import sync_manager
-
-        for manager in CentreManager.objects.filter(
-            centres__translation_key=instance.translation_key
-        ):
-            sync_manager(manager)
-
-
-@receiver(page_published, sender=LocationPage)
-def _sync_translations(sender, instance, **kwargs) -> None:
-    from locations.sync import sync_translations
-
-    sync_translations(instance)

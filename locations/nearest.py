@@ -11,7 +11,7 @@ geodesic on centres that cannot make the list:
 2. The straight-line (chord) distance through the Earth between the two points is a strict lower
    bound of the geodesic and costs ~1 us; candidates are visited in chord order and the geodesic is
    computed only until the k-th best exact distance is below the next chord.
-3. Only the winning pages are loaded, in one query (plus the services prefetch).
+3. Only the winning pages are loaded, in one query (plus the prefetches of the queryset given).
 
 Without a radius but with a limit, the box grows until the k-th distance found lies within the
 distance the box guarantees, so the answer is complete.
@@ -25,21 +25,16 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import FloatField, Q, QuerySet
 from django.db.models.functions import Cast
-from django.utils import translation
 from geographiclib.geodesic import Geodesic
 from geopy.distance import ELLIPSOIDS
 from geopy.units import miles as km_to_miles
-from wagtail.coreutils import get_supported_content_language_variant
 
-from network.visibility import exclude_private
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the callers pass the centres: this module never loads the page models
     from .models import LocationPage
 
-__all__ = ["NearbyCentre", "centre_queryset", "geodesic_km", "nearest_centres", "nearest_ids"]
+__all__ = ["NearbyCentre", "geodesic_km", "nearest_centres", "nearest_ids"]
 
 # WGS-84 exactly as geopy.distance.geodesic sets it up (semi-major axis in km), so distances are
 # bit-for-bit those of `geodesic(a, b).km`.
@@ -79,36 +74,6 @@ def _ecef(lat: float, lon: float) -> tuple[float, float, float]:
     sin_phi, cos_phi = math.sin(phi), math.cos(phi)
     n = _A_KM / math.sqrt(1 - _E2 * sin_phi * sin_phi)
     return n * cos_phi * math.cos(lam), n * cos_phi * math.sin(lam), n * (1 - _E2) * sin_phi
-
-
-def _language_codes() -> tuple[str, str]:
-    """(active, default) content language codes, resolved as `Locale.get_active()` and
-    `Locale.get_default()` do, but without their two queries per search."""
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    try:
-        active = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        active = default
-    return active, default
-
-
-def centre_queryset() -> QuerySet[LocationPage]:
-    """Centres a visitor may see: live, public pages in the active language, plus default-language
-    centres not yet translated into it (a Spanish visitor still finds every centre)."""
-    from .models import LocationPage
-
-    active, default = _language_codes()
-    pages = exclude_private(LocationPage.objects.live()).prefetch_related("services")
-    if active == default:
-        return pages.filter(locale__language_code=active)
-    translated = LocationPage.objects.live().filter(locale__language_code=active)
-    return pages.filter(
-        Q(locale__language_code=active)
-        | (
-            Q(locale__language_code=default)
-            & ~Q(translation_key__in=translated.values("translation_key"))
-        )
-    )
 
 
 def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | None:
@@ -210,6 +175,7 @@ def _rank(
 
 
 def nearest_ids(
+    centres: QuerySet[LocationPage],
     latitude: float,
     longitude: float,
     *,
@@ -217,19 +183,18 @@ def nearest_ids(
     service: str | None = None,
     accepts_requests: bool | None = None,
     limit: int | None = None,
-    queryset: QuerySet[LocationPage] | None = None,
 ) -> list[tuple[float, int]]:
     """The search without loading pages: (distance in km, page id) pairs, nearest first.
 
     Same arguments and order as `nearest_centres`, which builds on it; useful where only ids and
-    distances matter (routing a request), and to time the search apart from page loading.
+    distances matter (routing a request), and to time the search apart from page loading. Costs
+    the box queries of `nearest_centres` and nothing else.
     """
     if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
         raise ValueError("latitude must be within [-90, 90] and longitude within [-180, 180]")
     if limit is not None and limit <= 0:
         return []
-    pages = centre_queryset() if queryset is None else queryset
-    candidates = pages.filter(latitude__isnull=False, longitude__isnull=False)
+    candidates = centres.filter(latitude__isnull=False, longitude__isnull=False)
     if service is not None:
         candidates = candidates.filter(services__slug=service)
     if accepts_requests is not None:
@@ -264,6 +229,7 @@ def nearest_ids(
 
 
 def nearest_centres(
+    centres: QuerySet[LocationPage],
     latitude: float,
     longitude: float,
     *,
@@ -271,30 +237,31 @@ def nearest_centres(
     service: str | None = None,
     accepts_requests: bool | None = None,
     limit: int | None = None,
-    queryset: QuerySet[LocationPage] | None = None,
 ) -> list[NearbyCentre]:
-    """Centres nearest to a point, by true geodesic distance (ties by page id).
+    """The centres of `centres` nearest to a point, by true geodesic distance (ties by page id).
 
-    `radius_miles` keeps centres within that distance (inclusive); `service` is a Service slug (the
-    same in every language); `accepts_requests` filters on the page flag; `limit` keeps the first n.
-    `queryset` replaces the default (`centre_queryset()`); its prefetches apply to the pages returned.
-    Queries: one per search box tried, plus one for the pages. With `radius_miles`, or no `limit`,
-    that is one box; with a `limit` and no radius the box widens until it holds the `limit` nearest
-    (one or two boxes where centres are dense, a few more in empty country; never one per centre).
+    `centres` says which pages may be found (the callers pass `LocationPage.objects.visible()` or
+    routing's default-language pages); its prefetches apply to the pages returned. `radius_miles`
+    keeps centres within that distance (inclusive); `service` is a Service slug (the same in every
+    language); `accepts_requests` filters on the page flag; `limit` keeps the first n.
+
+    Queries: one per search box tried, one for the pages, one per prefetch of `centres`. With
+    `radius_miles`, or no `limit`, that is one box. With a `limit` and no radius the box widens
+    until it holds the `limit` nearest: one or two boxes where centres are dense, more in empty
+    country (the box at least doubles each time, so never more than ten), never one per centre.
     """
-    pages = centre_queryset() if queryset is None else queryset
     ranked = nearest_ids(
+        centres,
         latitude,
         longitude,
         radius_miles=radius_miles,
         service=service,
         accepts_requests=accepts_requests,
         limit=limit,
-        queryset=pages,
     )
     if not ranked:
         return []
-    by_pk = {page.pk: page for page in pages.filter(pk__in=[pk for _, pk in ranked])}
+    by_pk = {page.pk: page for page in centres.filter(pk__in=[pk for _, pk in ranked])}
     return [
         NearbyCentre(location=by_pk[pk], distance_miles=km_to_miles(kilometers=km), distance_km=km)
         for km, pk in ranked

@@ -25,12 +25,13 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
+from locations.models import CentreManager, LocationIndexPage, LocationPage
+from locations.rights import CHANGE_ROUTING, MANAGE_CENTRES
 from network.roles import app_collection
 
 LOCATION_MANAGERS_GROUP = "Location managers"
@@ -39,29 +40,6 @@ ADMINISTRATORS_GROUP = "Network administrators"
 CENTERS_COLLECTION = "Centers"
 INTAKE_GROUP = "Network intake"  # the same group the appointments inbox reads
 WORKFLOW_NAME = "Center changes"
-MANAGE_CENTRES = "locations.manage_centres"
-CHANGE_ROUTING = "locations.change_routing"
-
-
-class CentrePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, with deleting, unpublishing, moving and copying a center kept
-    for users holding `MANAGE_CENTRES` (superusers hold every permission)."""
-
-    def _manages_centres(self) -> bool:
-        return self.user.is_active and self.user.has_perm(MANAGE_CENTRES)
-
-    def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return self._manages_centres() and super().can_delete(ignore_bulk)
-
-    def can_unpublish(self) -> bool:
-        return self._manages_centres() and super().can_unpublish()
-
-    def can_move(self) -> bool:
-        return self._manages_centres() and super().can_move()
-
-    def can_copy(self) -> bool:
-        # A copy is a new center: adding centers is the administrators' too.
-        return self._manages_centres() and super().can_copy()
 
 
 def page_permissions(can_publish: bool) -> list[Permission]:
@@ -71,10 +49,8 @@ def page_permissions(can_publish: bool) -> list[Permission]:
 
 
 @transaction.atomic
-def sync_manager(manager) -> Group:
+def sync_manager(manager: CentreManager) -> Group:
     """Make the manager's group grant exactly what the record says; safe to call any time."""
-    from locations.models import LocationPage
-
     group = manager.group
     if group is None:
         name = f"{GROUP_PREFIX}{manager.user.get_username()}"[:150]
@@ -98,7 +74,7 @@ def sync_manager(manager) -> Group:
     return group
 
 
-def drop_manager(manager) -> None:
+def drop_manager(manager: CentreManager) -> None:
     if manager.group_id:
         Group.objects.filter(pk=manager.group_id).delete()
     # Through the link table: the user row itself may be going away (a deleted user cascades here).
@@ -139,8 +115,6 @@ def _codename_permissions(*names: str) -> list[Permission]:
 def ensure_centre_roles() -> Workflow:
     """Create or refresh the administrators' and intake staff's groups and the "Center changes"
     workflow on every center index (all languages); returns the workflow. Idempotent."""
-    from locations.models import LocationIndexPage
-
     admin_access = "wagtailadmin.access_admin"
     administrators = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)[0]
     administrators.permissions.add(

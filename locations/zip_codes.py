@@ -13,7 +13,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from locations.models import ZipCentroid
+from locations.geodata import ZipCentroid
 
 ZIP_FORMAT = re.compile(r"\d{5}(-\d{4})?")
 MILITARY_STATES = frozenset({"AA", "AE", "AP"})

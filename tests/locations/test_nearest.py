@@ -1,7 +1,7 @@
 """nearest_centres must give exactly what a brute-force geopy geodesic scan gives.
 
 Centres are built once per test (Wagtail pages are slow to create); hypothesis then draws many
-origins, radii, filters, limits and random subsets of the centres (through `queryset`).
+origins, radii, filters, limits and random subsets of the centres (through the queryset searched).
 Run on PostgreSQL too: DATABASE_URL=postgres://postgres@127.0.0.1:5432/h_geo pytest this file.
 """
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from locations.models import LocationPage
-from locations.nearest import NearbyCentre, centre_queryset, nearest_centres
+from locations.nearest import NearbyCentre, nearest_centres
 from tests.factories import ServiceFactory
 from tests.locations.factories import LocationPageFactory
 
@@ -70,6 +70,11 @@ def brute_force(
         answer.append((distance.miles, page.pk))
     answer.sort()
     return answer[:limit] if limit is not None else answer
+
+
+def centres():
+    """What the finder and the JSON endpoint search: the visible centres, services prefetched."""
+    return LocationPage.objects.visible().prefetch_related("services")
 
 
 def as_pairs(result: list[NearbyCentre]):
@@ -126,15 +131,15 @@ def test_matches_brute_force_in_the_us(
     subset = random.Random(subset_seed).sample(
         us_centres, random.Random(subset_seed).randint(0, 60)
     )
-    queryset = centre_queryset().filter(pk__in=[page.pk for page in subset])
+    queryset = centres().filter(pk__in=[page.pk for page in subset])
     result = nearest_centres(
+        queryset,
         latitude,
         longitude,
         radius_miles=radius,
         service=service,
         accepts_requests=accepts_requests,
         limit=limit,
-        queryset=queryset,
     )
     expected = brute_force(
         subset,
@@ -158,7 +163,7 @@ def test_matches_brute_force_in_the_us(
 def test_matches_brute_force_around_the_antimeridian_and_poles(
     world_centres, latitude, longitude, radius, limit
 ):
-    result = nearest_centres(latitude, longitude, radius_miles=radius, limit=limit)
+    result = nearest_centres(centres(), latitude, longitude, radius_miles=radius, limit=limit)
     assert as_pairs(result) == brute_force(
         world_centres, latitude, longitude, radius=radius, limit=limit
     )
@@ -173,7 +178,7 @@ def test_matches_brute_force_around_the_antimeridian_and_poles(
 def test_k_nearest_without_radius_across_the_antimeridian(
     world_centres, latitude, longitude, limit
 ):
-    result = nearest_centres(latitude, longitude, limit=limit)
+    result = nearest_centres(centres(), latitude, longitude, limit=limit)
     assert as_pairs(result) == brute_force(world_centres, latitude, longitude, limit=limit)
 
 
@@ -187,23 +192,23 @@ def test_radius_service_and_accepts_filters(location_index):
     )
     far = LocationPageFactory(parent=location_index, latitude="32.780000", longitude="-96.800000")
 
-    everything = nearest_centres(30.27, -97.74)
+    everything = nearest_centres(centres(), 30.27, -97.74)
     assert [c.location.pk for c in everything] == [near.pk, closed.pk, far.pk]
     assert everything[0].distance_miles == pytest.approx(0.0)
     assert everything[2].distance_miles == pytest.approx(182.6, abs=1)
     assert everything[2].distance_km == pytest.approx(everything[2].distance_miles * 1.609344)
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74, radius_miles=50)] == [
+    assert [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74, radius_miles=50)] == [
         near.pk,
         closed.pk,
     ]
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74, service="physical-therapy")] == [
-        near.pk
-    ]
-    assert nearest_centres(30.27, -97.74, service="no-such-service") == []
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74, accepts_requests=False)] == [
-        closed.pk
-    ]
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74, limit=1)] == [near.pk]
+    assert [
+        c.location.pk for c in nearest_centres(centres(), 30.27, -97.74, service="physical-therapy")
+    ] == [near.pk]
+    assert nearest_centres(centres(), 30.27, -97.74, service="no-such-service") == []
+    assert [
+        c.location.pk for c in nearest_centres(centres(), 30.27, -97.74, accepts_requests=False)
+    ] == [closed.pk]
+    assert [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74, limit=1)] == [near.pk]
 
 
 def test_skips_drafts_and_centres_without_coordinates(location_index):
@@ -212,7 +217,7 @@ def test_skips_drafts_and_centres_without_coordinates(location_index):
     unplaced = LocationPageFactory(parent=location_index)
     # Saving fills coordinates from the address; an import can still leave them empty.
     LocationPage.objects.filter(pk=unplaced.pk).update(latitude=None, longitude=None)
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74)] == [shown.pk]
+    assert [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74)] == [shown.pk]
 
 
 def test_spanish_visitors_see_translations_and_untranslated_centres(location_index, locales):
@@ -223,9 +228,9 @@ def test_spanish_visitors_see_translations_and_untranslated_centres(location_ind
     translated_es.save_revision().publish()
 
     with translation.override("es"):
-        spanish = [c.location.pk for c in nearest_centres(30.27, -97.74)]
+        spanish = [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74)]
     with translation.override("en"):
-        english = [c.location.pk for c in nearest_centres(30.27, -97.74)]
+        english = [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74)]
 
     assert spanish == [translated_es.pk, untranslated.pk]
     assert english == [translated.pk, untranslated.pk]
@@ -240,11 +245,11 @@ def test_constant_number_of_queries(location_index):
         page.services.set([service])
         page.save()
 
-    nearest_centres(30.0, -97.74, limit=1)  # caches which pages are private (none)
+    nearest_centres(centres(), 30.0, -97.74, limit=1)  # caches which pages are private (none)
 
     def count(**kwargs) -> int:
         with CaptureQueriesContext(connection) as queries:
-            result = nearest_centres(30.0, -97.74, **kwargs)
+            result = nearest_centres(centres(), 30.0, -97.74, **kwargs)
             [list(c.location.services.all()) for c in result]
         return len(queries)
 
@@ -254,13 +259,13 @@ def test_constant_number_of_queries(location_index):
 
 def test_rejects_coordinates_out_of_range(db):
     with pytest.raises(ValueError):
-        nearest_centres(91, 0)
+        nearest_centres(centres(), 91, 0)
     with pytest.raises(ValueError):
-        nearest_centres(0, -181)
+        nearest_centres(centres(), 0, -181)
 
 
 def test_zero_limit_is_empty(db):
-    assert nearest_centres(0, 0, limit=0) == []
+    assert nearest_centres(centres(), 0, 0, limit=0) == []
 
 
 def test_brute_force_helper_sees_every_centre(us_centres):
@@ -274,9 +279,9 @@ def test_skips_centres_behind_a_view_restriction(location_index):
     shown = LocationPageFactory(parent=location_index)
     private = LocationPageFactory(parent=location_index)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    assert [c.location.pk for c in nearest_centres(30.27, -97.74)] == [shown.pk]
+    assert [c.location.pk for c in nearest_centres(centres(), 30.27, -97.74)] == [shown.pk]
     PageViewRestriction.objects.create(page=location_index, restriction_type="login")
-    assert nearest_centres(30.27, -97.74) == []
+    assert nearest_centres(centres(), 30.27, -97.74) == []
 
 
 def test_distances_use_the_stored_decimal_coordinates_exactly(location_index):
@@ -286,5 +291,5 @@ def test_distances_use_the_stored_decimal_coordinates_exactly(location_index):
         LocationPageFactory(parent=location_index, latitude=latitude, longitude="10.000000")
         for latitude in ("-69.325291", "-87.554589", "-74.409084", "-33.933643")
     ]
-    result = nearest_centres(0.0, 0.0)
+    result = nearest_centres(centres(), 0.0, 0.0)
     assert as_pairs(result) == brute_force(pages, 0.0, 0.0)
