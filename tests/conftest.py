@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
+import re
+from pathlib import Path
+
 import pytest
 import time_machine
 from django.conf import settings
@@ -11,11 +14,14 @@ from network.localization import translate
 from tests.factories import HomePageFactory
 
 DEMO_TESTS = "tests/demo/"
+# Browser tests against the `demo_server` fixture: together, so one worker loads the demo once.
+DEMO_SERVER_TESTS = ("tests/browser/test_axe_demo.py", "tests/browser/test_journeys")
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Send every test of `tests/demo/` to one xdist worker, so the demo is loaded once; the
-    other tests are spread one by one, as with xdist's default `load`.
+    """Send every test of `tests/demo/` to one xdist worker, so the demo is loaded once, and every
+    browser test of the served demo to one worker (the same or the other), so one demo server
+    serves them all; the other tests are spread one by one, as with xdist's default `load`.
 
     xdist's own `--dist loadgroup` would do this with a marker, but it renames items through an
     attribute that pytest 9.2 no longer reads, so the groups are silently ignored.
@@ -24,11 +30,59 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
     class DemoTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "demo" if nodeid.startswith(DEMO_TESTS) else nodeid
+            if nodeid.startswith(DEMO_TESTS):
+                return "demo"
+            if nodeid.startswith(DEMO_SERVER_TESTS):
+                return "demo-server"
+            return nodeid
 
     if config.getvalue("dist") == "load":
         return DemoTogether(config, log)
     return None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--browser-artifacts",
+        default="artifacts",
+        help="Where a failed browser test leaves a screenshot and the HTML of its page "
+        "(<test name>.png and .html; relative to the project). Default: artifacts.",
+    )
+
+
+def keep_failure_artifacts(item: pytest.Item, report: pytest.TestReport) -> list[Path]:
+    """After a browser test failed, save what its browser last showed: a screenshot and the
+    page's HTML, named after the test, in the --browser-artifacts directory. Which files it wrote.
+
+    The page is the test's `page` fixture, or else the last page the test opened through the
+    `browser` fixture (tests that make contexts of their own). Only the test's body is covered:
+    by a fixture's teardown the page is closed."""
+    if report.when != "call" or not report.failed or item.get_closest_marker("browser") is None:
+        return []
+    pages = []
+    if "page" in item.funcargs:
+        pages = [item.funcargs["page"]]
+    elif "browser" in item.funcargs:
+        pages = [page for context in item.funcargs["browser"].contexts for page in context.pages]
+    if not pages or pages[-1].is_closed():
+        return []
+    page = pages[-1]
+    folder = item.config.rootpath / item.config.getoption("browser_artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^\w.-]+", "-", item.name).strip("-")
+    screenshot, html = folder / f"{stem}.png", folder / f"{stem}.html"
+    page.screenshot(path=screenshot, full_page=True)
+    html.write_text(page.content(), encoding="utf-8")
+    return [screenshot, html]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    saved = keep_failure_artifacts(item, report)
+    if saved:
+        report.sections.append(("browser artifacts", "\n".join(str(path) for path in saved)))
+    return report
 
 
 @pytest.fixture

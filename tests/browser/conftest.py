@@ -7,14 +7,18 @@ it is missing.
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 from wagtail.models import Site
 
@@ -63,6 +67,11 @@ class DemoServer:
     url: str
     env: dict[str, str]
 
+    @property
+    def database_url(self) -> str:
+        """The demo server's own database, where tests read what a journey stored."""
+        return self.env["DATABASE_URL"]
+
     def manage(self, *arguments: str) -> str:
         """Run a management command against the demo server's database; what it printed."""
         return subprocess.run(
@@ -73,52 +82,97 @@ class DemoServer:
             text=True,
         ).stdout
 
+    def rows(self, sql: str, *params: object) -> list[tuple]:
+        """Run one read query (placeholders written `%s`) on the demo server's database.
+
+        Straight to the database rather than through `manage shell`, which would set Django up
+        again for every question a test asks (seconds each on a busy machine)."""
+        parts = urlsplit(self.database_url)
+        if parts.scheme == "sqlite":
+            with closing(sqlite3.connect(parts.path)) as connection:
+                return connection.execute(sql.replace("%s", "?"), params).fetchall()
+        with psycopg.connect(self.database_url) as connection:
+            return connection.execute(sql, params).fetchall()
+
+
+def _demo_database(folder: Path) -> Iterator[str]:
+    """The demo server's database, of the engine the tests run on: a fresh SQLite file, or with a
+    PostgreSQL DATABASE_URL a database of its own beside the test database (named after it and the
+    xdist worker), dropped afterwards."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{folder / 'db.sqlite3'}"
+        return
+    parts = urlsplit(configured)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{parts.path.lstrip('/')}_demo_{worker}"
+    server = urlunsplit(parts._replace(path="/postgres"))
+
+    def run(statement: str) -> None:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(statement)
+
+    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    run(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
 
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    """The demo as `make run` serves it, in a process of its own: a fresh SQLite file migrated and
-    loaded with `load_demo`, served by `runserver` on a free port.
+    """The demo as `make run` serves it, in a process of its own: a fresh database (SQLite, or
+    PostgreSQL when the tests run on it) migrated and loaded with `load_demo`, served by
+    `runserver` on a free port.
 
     Tests of the whole demo use this rather than `live_server`: a transactional test database is
     flushed between tests, which also removes what migrations wrote (the tree's root, collections,
     groups, ZIP centroids) and the demo needs.
+
+    Patients' journeys send many requests from one address in seconds: the form's minimum fill
+    time and its per-address limits are lifted, as nothing here tests them (tests/appointments
+    does).
     """
     folder = tmp_path_factory.mktemp("demo-server")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "DEBUG": "true",
-        "BASE_URL": url,
-        "TASKS_BACKEND": "immediate",
-    }
-    demo = DemoServer(url=url, env=env)
-    demo.manage("migrate", "--noinput")
-    demo.manage("load_demo", "--force")
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/robots.txt", timeout=5)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.5)
-        yield demo
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with contextmanager(_demo_database)(folder) as database_url:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(folder / "media"),
+            "DEBUG": "true",
+            "BASE_URL": url,
+            "TASKS_BACKEND": "immediate",
+            "APPOINTMENTS_MIN_FILL_SECONDS": "0",
+            "APPOINTMENTS_RATELIMIT_ADDRESS": "1000/h",
+        }
+        demo = DemoServer(url=url, env=env)
+        demo.manage("migrate", "--noinput")
+        demo.manage("load_demo", "--force")
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/robots.txt", timeout=5)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise
+                    time.sleep(0.5)
+            yield demo
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 @pytest.fixture
