@@ -5,6 +5,8 @@ Spread over the demo `manager`'s three centres (so their inbox looks lived in), 
 languages, received over the last three weeks. Every name, address and message was made up for
 this project; phone numbers are in the 555-01xx range reserved for fiction and emails use the
 reserved `example.com` domain. Idempotent: each request has a fixed submission key and is rewritten.
+The names, messages and the plan of requests live in demo/appointments/requests.toml, the consent
+text in page.toml (read by `network.demo_content`).
 """
 
 from __future__ import annotations
@@ -20,82 +22,26 @@ from django.utils import timezone
 from appointments.models import AppointmentNote, AppointmentRequest
 from appointments.permissions import intake_group
 from locations.models import LocationPage
+from network.demo_content import read
 
 INTAKE_ACCOUNT = ("Network intake", "intake", "spine-intake-demo")
 
-CONSENT = (
-    "I agree to be contacted by phone or email about this request, and to what I sent being kept "
-    "for that purpose."
-)
-
-FIRST = [
-    "Avery", "Lucía", "Marcus", "Priya", "Tomás", "Hannah", "Dwayne", "Mei", "Rosa", "Elijah",
-    "Camila", "Graham", "Nadia", "Jorge", "Keisha", "Oliver", "Paloma", "Reggie",
-]  # fmt: skip
-LAST = [
-    "Whitfield", "Serrano", "Okafor", "Raman", "Aguilar", "Lindqvist", "Porter", "Huang",
-    "Delgado", "Brooks", "Fuentes", "McAllister", "Haddad", "Villanueva", "Ellison", "Tran",
-    "Castillo", "Boone",
-]  # fmt: skip
-MESSAGES_EN = [
-    "My lower back has hurt for three weeks, worse in the morning.",
-    "Pain runs down my left leg when I sit for long.",
-    "I would like to know if you take my insurance before I come in.",
-    "",
-    "Stiff neck since a car accident last month; my doctor suggested physical therapy.",
-    "Can I bring my mother? She needs help getting around.",
-]
-MESSAGES_ES = [
-    "Me duele la espalda baja desde hace dos semanas.",
-    "Prefiero que me llamen por la tarde, después del trabajo.",
-    "",
-    "Tengo hormigueo en la mano derecha y dolor de cuello.",
-]
-NOTES = [
-    "Left a voicemail; will try again tomorrow morning.",
-    "Patient asked for a Saturday slot; offered the 10 am opening.",
-    "Insurance verified by phone.",
-]
-
-# (centre slug or None for central intake, status, routed, language, reason, days ago)
+CONTENT = read("appointments/requests.toml")
+CONSENT = read("appointments/page.toml")["page"]["consent"]["en"]
+FIRST, LAST = CONTENT["first_names"], CONTENT["last_names"]
+MESSAGES, NOTES = CONTENT["messages"], CONTENT["notes"]
 Status, Routed = AppointmentRequest.Status, AppointmentRequest.Routed
+# (centre slug or None for central intake, status, routed, language, reason, days ago)
 PLAN = [
-    ("austin-downtown", Status.NEW, Routed.CHOSEN, "en", "low-back-pain", 0),
-    ("austin-downtown", Status.NEW, Routed.NEAREST, "es", "sciatica", 1),
-    ("austin-downtown", Status.NEW, Routed.CHOSEN, "en", "physical-therapy", 2),
-    ("austin-downtown", Status.CONTACTED, Routed.NEAREST, "en", "neck-pain", 3),
-    ("austin-downtown", Status.SCHEDULED, Routed.CHOSEN, "es", "chiropractic-care", 5),
-    ("austin-downtown", Status.CLOSED, Routed.CHOSEN, "en", "herniated-disc", 12),
-    ("austin-downtown", Status.NO_SHOW, Routed.NEAREST, "en", "other", 15),
-    ("austin-downtown", Status.SPAM, Routed.CHOSEN, "en", "other", 4),
-    ("austin-south-congress", Status.NEW, Routed.NEAREST, "en", "spinal-stenosis", 0),
-    ("austin-south-congress", Status.NEW, Routed.CHOSEN, "es", "low-back-pain", 2),
-    ("austin-south-congress", Status.CONTACTED, Routed.CHOSEN, "en", "therapeutic-massage", 4),
-    ("austin-south-congress", Status.SCHEDULED, Routed.NEAREST, "es", "work-injuries", 6),
-    ("austin-south-congress", Status.CLOSED, Routed.NEAREST, "en", "sports-injuries", 18),
-    ("san-antonio-riverwalk", Status.NEW, Routed.CHOSEN, "es", "arthritis", 1),
-    ("san-antonio-riverwalk", Status.NEW, Routed.NEAREST, "en", "epidural-injections", 3),
-    ("san-antonio-riverwalk", Status.CONTACTED, Routed.NEAREST, "es", "sciatica", 5),
-    ("san-antonio-riverwalk", Status.SCHEDULED, Routed.CHOSEN, "en", "pain-management", 8),
-    ("san-antonio-riverwalk", Status.NO_SHOW, Routed.CHOSEN, "es", "neck-pain", 14),
-    ("san-antonio-riverwalk", Status.CLOSED, Routed.NEAREST, "en", "acupuncture", 20),
-    ("houston-midtown", Status.NEW, Routed.NEAREST, "es", "low-back-pain", 0),
-    ("houston-midtown", Status.CONTACTED, Routed.CHOSEN, "en", "radiofrequency-ablation", 6),
-    ("dallas-uptown", Status.NEW, Routed.CHOSEN, "en", "spine-surgery-consult", 1),
-    ("dallas-uptown", Status.SCHEDULED, Routed.NEAREST, "en", "herniated-disc", 7),
-    ("chicago-loop", Status.NEW, Routed.NEAREST, "en", "sciatica", 2),
-    ("chicago-loop", Status.CLOSED, Routed.CHOSEN, "es", "physical-therapy", 16),
-    ("miami-brickell", Status.NEW, Routed.CHOSEN, "es", "neck-pain", 0),
-    ("miami-brickell", Status.SPAM, Routed.NEAREST, "en", "other", 9),
-    ("denver-lodo", Status.CONTACTED, Routed.NEAREST, "en", "sports-injuries", 3),
-    ("seattle-first-hill", Status.NEW, Routed.CHOSEN, "en", "arthritis", 4),
-    ("new-york-chelsea", Status.NO_SHOW, Routed.CHOSEN, "en", "pain-management", 11),
-    (None, Status.NEW, Routed.FALLBACK, "en", "low-back-pain", 0),
-    (None, Status.NEW, Routed.FALLBACK, "es", "other", 1),
-    (None, Status.CONTACTED, Routed.FALLBACK, "en", "spinal-stenosis", 3),
-    (None, Status.CLOSED, Routed.FALLBACK, "es", "sciatica", 10),
-    (None, Status.SPAM, Routed.FALLBACK, "en", "other", 2),
-    (None, Status.NO_SHOW, Routed.FALLBACK, "en", "work-injuries", 13),
+    (
+        row["center"] or None,
+        Status(row["status"]),
+        Routed(row["routed"]),
+        row["language"],
+        row["reason"],
+        row["days_ago"],
+    )
+    for row in CONTENT["requests"]
 ]
 
 
@@ -108,7 +54,7 @@ def load_requests() -> int:
     now = timezone.now()
     author = get_user_model().objects.filter(username="manager").first()
     for number, (slug, status, routed, language, reason, days) in enumerate(PLAN):
-        messages = MESSAGES_ES if language == "es" else MESSAGES_EN
+        messages = MESSAGES[language]
         first, last = FIRST[number % len(FIRST)], LAST[(number * 7) % len(LAST)]
         request, _ = AppointmentRequest.objects.update_or_create(
             submission_key=f"demo-{number:03d}",

@@ -2,7 +2,8 @@
 their authors and reviewers (the network's demo people, some of whom practise at the demo centres),
 curated links, featured posts, and the editorial workflow with its accounts.
 
-Idempotent: running it again updates what exists. The article texts live in `demo_articles`.
+Idempotent: running it again updates what exists. The texts live in demo/blog/: the index and the
+shared texts in blog.toml, one file per article in articles/ (read by `network.demo_content`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,6 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from blog.demo_articles import (
-    ARTICLES,
-    RED_FLAGS,
-    RED_FLAGS_HEADING,
-    RED_FLAGS_INTRO,
-)
 from blog.demo_images import ILLUSTRATIONS, load_images
 from blog.models import (
     BlogIndexFeaturedPost,
@@ -35,6 +30,7 @@ from blog.models import (
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, ensure_editorial_setup
 from locations.models import LocationPage
 from network.demo import add_menu_link, demo_people
+from network.demo_content import read, read_folder, text_block, translations
 from network.localization import translate
 from network.models import Condition, HomePage, Person, Service
 
@@ -42,14 +38,9 @@ REVIEWER_ACCOUNT = ("Medical reviewer", "reviewer", "spine-reviewer-demo")
 EDITOR_USERNAME = "editor"  # created by the network demo
 REVIEWER_PERSON = "Dr. Elena Marsh"  # the demo person behind the reviewer account
 
-INDEX = {
-    "title": ("Health articles", "Artículos de salud"),
-    "slug": ("health-articles", "articulos-de-salud"),
-    "introduction": (
-        "Plain-language guides to back and neck pain and its treatments, written by our clinicians and medically reviewed.",
-        "Guías en lenguaje sencillo sobre el dolor de espalda y de cuello y sus tratamientos, escritas por nuestros profesionales y con revisión médica.",
-    ),
-}
+CONTENT = read("blog/blog.toml")
+INDEX = CONTENT["index"]
+ARTICLES = read_folder("blog/articles")
 
 
 def load(stdout: TextIO) -> list[tuple[str, str, str]]:
@@ -60,13 +51,14 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         images = load_images()
         index = _load_index(home)
         posts = {
-            article["slug"]: _load_post(index, article, people, images) for article in ARTICLES
+            article["slug"]["en"]: _load_post(index, article, people, images)
+            for article in ARTICLES
         }
         for article in ARTICLES:
-            _link_post(posts[article["slug"]], article, posts, english)
+            _link_post(posts[article["slug"]["en"]], article, posts, english)
         index.featured_posts.set(
             [
-                BlogIndexFeaturedPost(post=posts[article["slug"]])
+                BlogIndexFeaturedPost(post=posts[article["slug"]["en"]])
                 for article in ARTICLES
                 if article["featured"]
             ]
@@ -74,10 +66,10 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
         index.save_revision().publish()
     # Translations publish page by page, outside the transaction above (see STACK-NOTES). The
     # people are translated by the network demo, so the Spanish posts link the Spanish people.
-    translate(Page.objects.get(pk=index.pk), "es", _pairs(INDEX.values()))
-    add_menu_link("main", index, "Health articles", "Artículos de salud")
+    translate(Page.objects.get(pk=index.pk), "es", translations(INDEX))
+    add_menu_link("main", index, INDEX["menu_label"])
     for article in ARTICLES:
-        post = BlogPage.objects.get(pk=posts[article["slug"]].pk)
+        post = BlogPage.objects.get(pk=posts[article["slug"]["en"]].pk)
         translate(post, "es", _article_strings(article))
     ensure_editorial_setup()
     accounts = _load_accounts()
@@ -85,99 +77,91 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     return accounts
 
 
-def _pairs(pairs: Any) -> dict[str, str]:
-    return {en: es for en, es in pairs if en}
-
-
 def _load_index(home: HomePage) -> BlogIndexPage:
     index = BlogIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
-            instance=BlogIndexPage(title=INDEX["title"][0], slug=INDEX["slug"][0])
+            instance=BlogIndexPage(title=INDEX["title"]["en"], slug=INDEX["slug"]["en"])
         )
-    index.title, index.slug = INDEX["title"][0], INDEX["slug"][0]
-    index.introduction = INDEX["introduction"][0]
+    index.title, index.slug = INDEX["title"]["en"], INDEX["slug"]["en"]
+    index.introduction = INDEX["introduction"]["en"]
     index.save_revision().publish()
     return BlogIndexPage.objects.get(pk=index.pk)
 
 
-def _expand(items: list) -> list:
-    """Replace the "red_flags" marker with the shared warning-signs section."""
+def _expand(body: list[dict]) -> list[dict]:
+    """The body with the shared texts of blog.toml in place of the "red_flags" and "disclaimer"
+    blocks: the warning-signs section and the closing disclaimer every article repeats."""
+    red_flags = CONTENT["red_flags"]
     expanded = []
-    for item in items:
-        if item == "red_flags":
+    for block in body:
+        if block["type"] == "red_flags":
             expanded += [
-                ("heading", *RED_FLAGS_HEADING),
-                ("paragraph", *RED_FLAGS_INTRO),
-                ("list", RED_FLAGS),
+                {"type": "heading", **red_flags["heading"]},
+                {"type": "paragraph", **red_flags["introduction"]},
+                {"type": "list", "items": red_flags["items"]},
             ]
+        elif block["type"] == "disclaimer":
+            expanded.append({"type": "disclaimer", **CONTENT["disclaimer"]})
         else:
-            expanded.append(item)
+            expanded.append(block)
     return expanded
 
 
-def _body(items: list, images: dict[str, Any]) -> list[tuple[str, Any]]:
+def _body(body: list[dict], images: dict[str, Any]) -> list[tuple[str, Any]]:
     """The English StreamField data of an article body."""
     blocks = []
-    for kind, *values in _expand(items):
-        if kind == "heading":
-            blocks.append(("heading", {"text": values[0], "level": "h2"}))
-        elif kind == "paragraph":
-            blocks.append(("paragraph", f"<p>{values[0]}</p>"))
-        elif kind == "list":
-            blocks.append(("bulleted_list", [en for en, _es in values[0]]))
+    for block in _expand(body):
+        kind = block["type"]
+        if kind == "list":
+            blocks.append(("bulleted_list", [item["en"] for item in block["items"]]))
         elif kind == "disclaimer":
-            blocks.append(
-                ("callout", {"style": "disclaimer", "title": "", "text": f"<p>{values[0]}</p>"})
-            )
+            text = f"<p>{block['en']}</p>"
+            blocks.append(("callout", {"style": "disclaimer", "title": "", "text": text}))
         elif kind == "quote":
-            blocks.append(("quote", {"text": values[0], "attribution": values[2]}))
+            blocks.append(("quote", {"text": block["en"], "attribution": block["attribution"]}))
         elif kind == "book":
-            blocks.append(("book_appointment", {"heading": values[0], "text": values[2]}))
+            heading, text = block.get("heading", {}), block.get("text", {})
+            value = {"heading": heading.get("en", ""), "text": text.get("en", "")}
+            blocks.append(("book_appointment", value))
         elif kind == "image":
-            illustration = ILLUSTRATIONS[values[0]]
-            image = images[values[0]]
+            illustration = ILLUSTRATIONS[block["illustration"]]
+            image = images[block["illustration"]]
             image.contextual_alt_text, image.decorative = illustration.alt[0], False
             blocks.append(("image", {"image": image, "caption": illustration.caption[0]}))
+        else:
+            blocks.append(text_block(block))
     return blocks
 
 
 def _article_strings(article: dict) -> dict[str, str]:
     """English text -> Spanish text for every translatable string of an article."""
-    pairs = [
-        article["title"],
-        article["introduction"],
-        (article["slug"], article["slug_es"]),
-    ]
-    for kind, *values in _expand(article["body"]):
-        if kind == "list":
-            pairs += values[0]
-        elif kind == "book":
-            pairs += [(values[0], values[1]), (values[2], values[3])]
-        elif kind == "image":
-            illustration = ILLUSTRATIONS[values[0]]
-            pairs += [illustration.alt, illustration.caption]
-        else:
-            pairs.append((values[0], values[1]))
-    return _pairs(pairs)
+    strings = translations(
+        article["title"], article["introduction"], article["slug"], _expand(article["body"])
+    )
+    for block in article["body"]:
+        if block["type"] == "image":
+            illustration = ILLUSTRATIONS[block["illustration"]]
+            strings.update(dict([illustration.alt, illustration.caption]))
+    return strings
 
 
 def _load_post(
     index: BlogIndexPage, article: dict, people: dict[str, Person], images: dict[str, Any]
 ) -> BlogPage:
-    post = BlogPage.objects.child_of(index).filter(slug=article["slug"]).first()
+    post = BlogPage.objects.child_of(index).filter(slug=article["slug"]["en"]).first()
     if post is None:
         post = index.add_child(
             instance=BlogPage(
-                title=article["title"][0],
-                slug=article["slug"],
-                introduction=article["introduction"][0],
+                title=article["title"]["en"],
+                slug=article["slug"]["en"],
+                introduction=article["introduction"]["en"],
                 body=[],
                 live=False,
             )
         )
-    post.title = article["title"][0]
-    post.introduction = article["introduction"][0]
+    post.title = article["title"]["en"]
+    post.introduction = article["introduction"]["en"]
     post.date = date.fromisoformat(article["date"])
     post.reviewer = people[article["reviewer"]]
     post.last_reviewed = date.fromisoformat(article["last_reviewed"])
@@ -195,7 +179,7 @@ def _load_post(
 def _link_post(post: BlogPage, article: dict, posts: dict[str, BlogPage], locale: Locale) -> None:
     """Curated links and centres need every post to exist first; then publish the post."""
     post.related_links.set([BlogPageRelatedLink(target=posts[slug]) for slug in article["related"]])
-    centres = LocationPage.objects.filter(locale=locale).order_by("path")[: article["centres"]]
+    centres = LocationPage.objects.filter(locale=locale).order_by("path")[: article["centers"]]
     post.centres.set([BlogPageCentre(centre=centre) for centre in centres])
     post.save_revision().publish()
 

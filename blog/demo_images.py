@@ -2,7 +2,8 @@
 
 Each picture is a few flat shapes drawn here, original to this project, and stored by
 `network.demo_images` as a Wagtail image in the "Articles" collection, where the editorial
-groups' image rights apply.
+groups' image rights apply. What each shows (title, alt text, caption, in English and Spanish) is
+demo/blog/blog.toml's `illustrations`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from blog.workflow import articles_collection
+from network.demo_content import read
 from network.demo_images import Draw, drawn_image
 
 BONE = (250, 246, 236)
@@ -83,55 +85,21 @@ class Illustration:
     draw: Callable[[Draw], None]
 
 
+DRAWINGS = {
+    "herniated-disc": draw_herniated_disc,
+    "sciatica": draw_sciatica,
+    "desk": draw_desk,
+    "stretch": draw_stretch,
+}
+
 ILLUSTRATIONS = {
-    "herniated-disc": Illustration(
-        "Illustration: a bulging disc",
-        (
-            "Drawing of a stack of vertebrae in which one disc bulges toward a nerve.",
-            "Dibujo de una columna de vértebras en la que un disco sobresale hacia un nervio.",
-        ),
-        (
-            "A herniated disc pushes out between two vertebrae and can press on a nearby nerve.",
-            "Una hernia de disco sobresale entre dos vértebras y puede presionar un nervio cercano.",
-        ),
-        draw_herniated_disc,
-    ),
-    "sciatica": Illustration(
-        "Illustration: the path of sciatica",
-        (
-            "Drawing of the lower spine with a nerve running from it down the back of a leg.",
-            "Dibujo de la parte baja de la columna con un nervio que baja por detrás de una pierna.",
-        ),
-        (
-            "Sciatica follows the nerve from the lower back down the leg.",
-            "La ciática sigue el nervio desde la zona lumbar hasta la pierna.",
-        ),
-        draw_sciatica,
-    ),
-    "desk": Illustration(
-        "Illustration: a desk set up for the neck",
-        (
-            "Drawing of a person sitting upright at a desk, the top of the screen at eye level.",
-            "Dibujo de una persona sentada con la espalda recta ante un escritorio, con la parte superior de la pantalla a la altura de los ojos.",
-        ),
-        (
-            "The top of the screen at eye level keeps the head over the shoulders.",
-            "Con la parte superior de la pantalla a la altura de los ojos, la cabeza queda sobre los hombros.",
-        ),
-        draw_desk,
-    ),
-    "stretch": Illustration(
-        "Illustration: a gentle knee-to-chest stretch",
-        (
-            "Drawing of a person lying on a mat, pulling one bent knee toward the chest.",
-            "Dibujo de una persona tumbada en una colchoneta que lleva una rodilla doblada hacia el pecho.",
-        ),
-        (
-            "A first session often ends with a few gentle stretches to practice at home.",
-            "La primera sesión suele terminar con unos estiramientos suaves para practicar en casa.",
-        ),
-        draw_stretch,
-    ),
+    key: Illustration(
+        text["title"],
+        (text["alt"]["en"], text["alt"]["es"]),
+        (text["caption"]["en"], text["caption"]["es"]),
+        DRAWINGS[key],
+    )
+    for key, text in read("blog/blog.toml")["illustrations"].items()
 }
 
 

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from blog.demo_images import ILLUSTRATIONS
 from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import ARTICLES_COLLECTION, EDITORS_GROUP, REVIEWERS_GROUP
-from network.demo_people import PEOPLE
+from network.demo import PEOPLE
 from network.models import Person
 
 pytestmark = pytest.mark.django_db

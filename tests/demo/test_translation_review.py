@@ -9,7 +9,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import WORKFLOW_NAME
 from locations.models import LocationPage
-from network.demo_people import PEOPLE
+from network.demo import PEOPLE
 from network.models import Person
 from tests.blog.factories import BlogPageFactory
 from tests.demo.accounts import refused
@@ -26,7 +26,7 @@ def spanish():
 def new_article(demo):
     """A live English article with no translation yet, written by a demo author."""
     index = BlogIndexPage.objects.get(locale__language_code="en")
-    author = Person.objects.get(name=PEOPLE[0][1], locale=index.locale)
+    author = Person.objects.get(name=PEOPLE[0]["name"], locale=index.locale)
     return BlogPageFactory(parent=index, title="Walking after a flare-up", authors=[author])
 
 
