@@ -16,6 +16,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -82,7 +83,8 @@ class AppointmentPage(RoutablePageMixin, Page):
 
         return views.request_form(request, self)
 
-    @path("thank-you/", name="thank_you")
+    # Translated like the page slugs: /es/solicitar-una-cita/gracias/.
+    @path(pgettext_lazy("URL path", "thank-you/"), name="thank_you")
     def thank_you(self, request: HttpRequest) -> HttpResponse:
         from appointments import views
 

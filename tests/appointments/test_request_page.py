@@ -93,7 +93,7 @@ def test_a_spanish_request_is_stored_in_spanish_for_the_same_centre(
     client, appointment_page_es, centres_es, centres
 ):
     response = client.post(URL_ES, form_data())
-    assert response["Location"] == f"{URL_ES}thank-you/"
+    assert response["Location"] == f"{URL_ES}gracias/"
     stored = AppointmentRequest.objects.get()
     assert (stored.centre, stored.language) == (centres["round_rock"], "es")
     assert stored.consent_text == "Acepto que me llamen sobre mi solicitud."
