@@ -1,5 +1,7 @@
 """The site's own middleware: small adjustments to Django's and django-csp's."""
 
+from urllib.parse import urlsplit
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -30,6 +32,13 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         return response
 
 
+def tile_origin(url: str) -> str:
+    """The origin that serves a tile URL template, as a CSP source: `{s}` (Leaflet's subdomain
+    placeholder) in the host becomes a wildcard; the path and its `{z}/{x}/{y}` are dropped."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the Wagtail admin's own policies under /admin/.
 
@@ -38,7 +47,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     users renders inline scripts in its widgets and panels, so ADMIN_CONTENT_SECURITY_POLICY has
     two policies, sent in the same mode as the site's: "SIGNED_IN", which allows both, and
     "ANONYMOUS" (the sign-in, password-reset and lockout pages anyone can open), which keeps
-    scripts to the admin's own files. Previews of site pages may be framed by the admin.
+    scripts to the admin's own files. Previews of site pages may be framed by the admin. When
+    the network configures its own tile server (MAP_TILE_URL), site pages may show its images;
+    without it, no other host's images.
     """
 
     def get_policy_parts(
@@ -56,6 +67,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             user = getattr(request, "user", None)
             audience = "SIGNED_IN" if user is not None and user.is_authenticated else "ANONYMOUS"
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY[audience]["DIRECTIVES"]
+        elif settings.MAP_TILE_URL and not request.path_info.startswith(ADMIN_PREFIX):
+            parts.update = {**(parts.update or {}), "img-src": [tile_origin(settings.MAP_TILE_URL)]}
         if getattr(request, "is_preview", False):
             # Wagtail renders a preview by sending a stand-in request for the page's own URL
             # through the middleware; the page editor shows it in a frame of the admin.

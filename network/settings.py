@@ -459,6 +459,13 @@ GEOCODER = {
 # Centre searches (the finder page and the JSON endpoint together) per client address, as a
 # django-ratelimit rate: both may geocode, and an online geocoder's quota is the network's.
 LOCATIONS_SEARCH_RATELIMIT = env("LOCATIONS_SEARCH_RATELIMIT", default="60/m")
+# Interactive map (docs/locations.md "Maps"): off unless the network has a tile server of its own,
+# e.g. "https://tiles.example.org/{z}/{x}/{y}.png" ({s} in the host stands for any subdomain).
+# When set, finder results and center pages offer "Show an interactive map", which loads the
+# vendored Leaflet only once pressed, and the site's policy lets images come from that host.
+# MAP_TILE_ATTRIBUTION is the credit the tile server's licence asks for (plain text).
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
 
 # Appointment requests (docs/appointments.md). Beyond either rate, requests are still stored but
 # held as spam (never notified, never dropped); so is a form sent back within the minimum time.

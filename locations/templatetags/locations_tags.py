@@ -1,6 +1,9 @@
 """Template helpers of the locations app: the "open now" clock and the static map."""
 
+import json
+
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import gettext
 
@@ -41,6 +44,28 @@ def static_map(centres, origin=None, highlight: bool = False) -> dict:
         centres = [centres]
     # Finder results carry the center as `.location` (with its distance).
     centres = [getattr(item, "location", item) for item in centres]
+    tiles = None
+    if settings.MAP_TILE_URL:
+        # What the interactive map (locations/js/tile-map.js) draws once the patient asks for it.
+        places = [
+            {"lat": float(c.latitude), "lon": float(c.longitude), "label": c.title, "url": c.url}
+            for c in centres
+            if c.latitude is not None and c.longitude is not None
+        ]
+        tiles = {
+            "url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "places": json.dumps(places),
+            "origin": json.dumps(
+                {
+                    "lat": float(origin.latitude),
+                    "lon": float(origin.longitude),
+                    "label": origin.label,
+                }
+                if origin
+                else None
+            ),
+        }
     points = [
         point
         for centre in centres
@@ -55,4 +80,5 @@ def static_map(centres, origin=None, highlight: bool = False) -> dict:
         "origin": start,
         "highlight": highlight,
         "count": len(points),
+        "tiles": tiles,
     }
