@@ -55,8 +55,10 @@ def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
         stored = intake.already_received(form)
         if stored is None and form.is_valid():
             stored = intake.receive(form, request)
-            _remember(request, stored)
         if stored is not None:
+            # Also when the token had stored it already: the same form sent again after the
+            # database failed between storing it and answering (appointments.middleware).
+            _remember(request, stored)
             return HttpResponseRedirect(_thank_you_url(page))
     else:
         form = AppointmentForm(consent_text=page.consent_text, location=request.GET.get("location"))

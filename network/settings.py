@@ -78,8 +78,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: turns a sign-in lockout into its page (see "Sign-in" below).
+    # Turns a sign-in lockout into its page (see "Sign-in" below).
     "axes.middleware.AxesMiddleware",
+    # A request form posted while the database is unreachable: answered with the patient's input.
+    "appointments.middleware.NotSavedMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
