@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from appointments.models import NOTE_MAX_LENGTH, AppointmentRequest
 from appointments.permissions import inbox_centres
+from appointments.records import NOTE_MAX_LENGTH, AppointmentRequest
 
 
 class InboxForm(WagtailAdminModelForm):

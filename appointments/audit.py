@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from appointments.models import AppointmentRequest
+from appointments.records import AppointmentRequest
 from appointments.workflow import EXPORTED, VIEWED
 
 

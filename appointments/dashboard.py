@@ -11,8 +11,8 @@ from typing import Any
 
 from wagtail.admin.ui.components import Component
 
-from appointments.models import AppointmentRequest
 from appointments.permissions import has_inbox, visible_requests
+from appointments.records import AppointmentRequest
 
 SHOWN = 10
 

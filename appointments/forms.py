@@ -27,7 +27,7 @@ from locations.models import LocationPage
 from network.caching import cached
 from network.models import Condition, Service
 
-from .models import MESSAGE_MAX_LENGTH, AppointmentRequest
+from .records import MESSAGE_MAX_LENGTH, AppointmentRequest
 
 NEAREST = "nearest"
 OTHER = "other"

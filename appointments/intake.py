@@ -23,8 +23,8 @@ from django_ratelimit.core import is_ratelimited
 from network.client_ip import ratelimit_key
 
 from .forms import AppointmentForm
-from .models import AppointmentRequest
 from .notifications import schedule
+from .records import AppointmentRequest
 from .routing import route
 
 __all__ = ["already_received", "receive"]

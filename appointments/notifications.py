@@ -1,48 +1,26 @@
-"""Who hears about a request, and the email they get: never anything about the patient.
+"""Who hears about a request, and when: one `Notification` row per recipient, queued for delivery
+once the request's transaction commits.
 
-Staff get the centre, the reference, the reason's category (a treatment, a condition or other) and
-a link to the request in the admin, where signing in shows the rest; the subject holds only the
-reference and the centre. The optional confirmation to the patient (setting
-`APPOINTMENTS_CONFIRM_TO_PATIENT`) is in their language and names the centre and the reference,
-no health details. Each email has a stable Message-ID derived from the request and the recipient,
-so a retry after an unclear failure is recognised as the same message by mail systems.
-
-Delivery itself (attempts, retries, the sweep) is `appointments.tasks`.
+The emails themselves (never anything about the patient) are `appointments.emails`; delivery
+(attempts, retries, the sweep) is `appointments.tasks`.
 """
 
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext, gettext_lazy
-from wagtail.models import Site
 
 from locations.models import CentreManager
-from network.models import Condition, NetworkSettings, Service
 
-from .models import AppointmentRequest, Notification
+from .emails import network_admins, network_settings
+from .records import AppointmentRequest, Notification
+from .tasks import enqueue
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["admin_url", "build_email", "network_admins", "recipients", "schedule"]
-
-
-def _network() -> NetworkSettings:
-    return NetworkSettings.for_site(Site.objects.get(is_default_site=True))
-
-
-def network_admins() -> list[str]:
-    """Email addresses of the network's administrators (active superusers)."""
-    users = get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+__all__ = ["notify_new_centre", "recipients", "schedule"]
 
 
 def recipients(appointment: AppointmentRequest) -> list[str]:
@@ -57,7 +35,7 @@ def recipients(appointment: AppointmentRequest) -> list[str]:
         ).exclude(user__email="")
         found += managers.values_list("user__email", flat=True)
     if not found:
-        central = _network().central_intake_email
+        central = network_settings().central_intake_email
         found = [central] if central else network_admins()
     unique: dict[str, None] = {}
     for address in found:
@@ -68,8 +46,6 @@ def recipients(appointment: AppointmentRequest) -> list[str]:
 def schedule(appointment: AppointmentRequest) -> list[Notification]:
     """Record one pending notification per recipient and queue their delivery once the request's
     transaction has committed (call inside it): the request is stored before anyone is told."""
-    from .tasks import enqueue
-
     rows = [
         Notification(request=appointment, kind=Notification.Kind.STAFF, recipient=address)
         for address in recipients(appointment)
@@ -91,53 +67,21 @@ def schedule(appointment: AppointmentRequest) -> list[Notification]:
     return rows
 
 
-def admin_url(appointment: AppointmentRequest) -> str:
-    """The request in the inbox (its inspect view), for staff who sign in."""
-    path = reverse("appointments:inspect", args=[appointment.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def reason_category(reason: str) -> str:
-    """What kind of reason, without naming it: the email must not say what the patient has."""
-    if Service.objects.filter(slug=reason).exists():
-        return gettext("A treatment or service")
-    if Condition.objects.filter(slug=reason).exists():
-        return gettext("A condition")
-    return gettext("Other")
-
-
-def message_id(notification: Notification) -> str:
-    """The same for every attempt at this email, different for every recipient."""
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    request = notification.request
-    return f"<appointment-{request.reference}-{notification.kind}-{notification.pk}@{host}>"
-
-
-CENTRAL_INTAKE = gettext_lazy("Central intake")
-
-
-def build_email(notification: Notification) -> EmailMessage:
-    appointment = notification.request
-    if notification.kind == Notification.Kind.PATIENT:
-        language, template = appointment.language, "appointments/email/patient_confirmation"
-    else:
-        language, template = settings.LANGUAGE_CODE, "appointments/email/staff_notification"
-    with translation.override(language):
-        centre = appointment.centre.localized if appointment.centre else None
-        network = _network()
-        context = {
-            "appointment": appointment,
-            "centre_name": centre.title if centre else str(CENTRAL_INTAKE),
-            "centre": centre,
-            "network": network,
-            "reason_category": reason_category(appointment.reason),
-            "admin_url": admin_url(appointment),
-        }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
-    return EmailMessage(
-        subject=subject,
-        body=body,
-        to=[notification.recipient],
-        headers={"Message-ID": message_id(notification)},
+def notify_new_centre(request: AppointmentRequest) -> list[Notification]:
+    """Tell the new centre's staff as for a new request (same recipients, same email, same
+    delivery), inside the reassignment's transaction, queued once it commits. Not
+    `schedule` itself: the patient was confirmed once already, and anyone told
+    about this request before (a manager of both centres) is not told twice."""
+    told = set(
+        request.notifications.filter(kind=Notification.Kind.STAFF).values_list(
+            "recipient", flat=True
+        )
     )
+    rows = Notification.objects.bulk_create(
+        Notification(request=request, kind=Notification.Kind.STAFF, recipient=address)
+        for address in recipients(request)
+        if address not in told
+    )
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: [enqueue(pk) for pk in ids], robust=True)
+    return rows

@@ -17,7 +17,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q, QuerySet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from appointments.models import AppointmentRequest
+from appointments.records import AppointmentRequest
 from appointments.routing import routing_queryset
 from locations.models import CentreManager, LocationPage
 from locations.permissions import INTAKE_GROUP

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from appointments.models import AppointmentNote, AppointmentRequest, Notification
+from appointments.records import AppointmentNote, AppointmentRequest, Notification
 
 Status = AppointmentRequest.Status
 ANONYMISED_STATUSES = (Status.CLOSED, Status.NO_SHOW)

@@ -25,8 +25,8 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Notification
-from .notifications import admin_url, build_email, message_id, network_admins
+from .emails import admin_url, build_email, message_id, network_admins
+from .records import Notification
 
 logger = logging.getLogger(__name__)
 

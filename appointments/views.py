@@ -7,6 +7,7 @@ their own modules. Every answer here is private to one patient, so none may be c
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -17,7 +18,10 @@ from network.models import NetworkSettings
 
 from . import intake
 from .forms import AppointmentForm
-from .models import AppointmentPage, AppointmentRequest
+from .records import AppointmentRequest
+
+if TYPE_CHECKING:  # the page serves through these views (appointments.models imports this module)
+    from .models import AppointmentPage
 
 SESSION_KEY = "appointments.sent"
 

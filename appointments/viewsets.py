@@ -27,11 +27,13 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import registry as log_registry
 
 from appointments import workflow
 from appointments.admin_forms import InboxForm
-from appointments.models import AppointmentRequest, Notification
+from appointments.audit import record_export, record_view
 from appointments.permissions import has_inbox, inbox_centres, visible_requests
+from appointments.records import AppointmentRequest, Notification
 from network.models import Condition, Service
 
 NOTIFICATION_STATES = {
@@ -145,8 +147,6 @@ class IndexView(generic.IndexView):
         return queryset
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        from appointments.audit import record_export
-
         requests = list(queryset)
         record_export(self.request.user, requests, spreadsheet_format)
         return super().as_spreadsheet(requests, spreadsheet_format)
@@ -177,8 +177,6 @@ class InspectView(ScopedObjectMixin, generic.InspectView):
     template_name = "appointments/admin/inspect.html"
 
     def get(self, request, *args, **kwargs):
-        from appointments.audit import record_view
-
         record_view(request.user, self.object)
         return super().get(request, *args, **kwargs)
 
@@ -195,13 +193,11 @@ class InspectView(ScopedObjectMixin, generic.InspectView):
         return dict(settings.LANGUAGES).get(self.object.language, self.object.language)
 
     def get_context_data(self, **kwargs):
-        from wagtail.log_actions import registry
-
         context = super().get_context_data(**kwargs)
         context["notes"] = self.object.notes.select_related("author")
         context["notifications"] = self.object.notifications.all()
         context["log_entries"] = (
-            registry.get_logs_for_instance(self.object)
+            log_registry.get_logs_for_instance(self.object)
             .select_related("user")
             .order_by("-timestamp")
         )

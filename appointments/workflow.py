@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.log_actions import log
 
-from appointments.models import AppointmentNote, AppointmentRequest, Notification
+from appointments.notifications import notify_new_centre
+from appointments.records import AppointmentNote, AppointmentRequest
 from locations.models import LocationPage
 
 STATUS_CHANGED = "appointments.status"
@@ -57,26 +58,3 @@ def reassign(request: AppointmentRequest, centre: LocationPage, reason: str, use
         data={"from": previous.title if previous else "", "to": centre.title, "reason": reason},
     )
     notify_new_centre(request)
-
-
-def notify_new_centre(request: AppointmentRequest) -> list[Notification]:
-    """Tell the new centre's staff as for a new request (same recipients, same email, same
-    delivery), inside the reassignment's transaction, queued once it commits. Not
-    `notifications.schedule` itself: the patient was confirmed once already, and anyone told
-    about this request before (a manager of both centres) is not told twice."""
-    from appointments.notifications import recipients
-    from appointments.tasks import enqueue
-
-    told = set(
-        request.notifications.filter(kind=Notification.Kind.STAFF).values_list(
-            "recipient", flat=True
-        )
-    )
-    rows = Notification.objects.bulk_create(
-        Notification(request=request, kind=Notification.Kind.STAFF, recipient=address)
-        for address in recipients(request)
-        if address not in told
-    )
-    ids = [row.pk for row in rows]
-    transaction.on_commit(lambda: [enqueue(pk) for pk in ids], robust=True)
-    return rows

@@ -642,7 +642,9 @@ class MedicalReviewTask(GroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            record_review(task_state, user)
+            page = task_state.revision.as_object()
+            if isinstance(page, BlogPage):  # the task may be used on other pages too
+                record_review(task_state, page, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

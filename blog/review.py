@@ -6,15 +6,23 @@ approval, not the editor, writes who reviewed it and when.
   holds "publish" on articles only because Wagtail publishes an approved article with the
   approver's rights: it may publish exactly the revision they have just approved, and nothing
   else (no publish button in the editor, no bulk publish, no unpublishing).
-- `record_review`: run by `MedicalReviewTask` as a reviewer approves; saves a revision naming the
-  reviewer's person (`Person.account`) and today's date, and makes it the approved revision.
+- `record_review`: run by `MedicalReviewTask` as a reviewer approves an article; saves a revision
+  naming the reviewer's person (`Person.account`) and today's date, and makes it the approved
+  revision.
   Whatever the editor typed in those fields (they are read-only to editors anyway) is replaced.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 from wagtail.models import PagePermissionTester, Revision, TaskState, WorkflowState
+
+from network.models import Person
+
+if TYPE_CHECKING:  # the models use this module (the task, the permission tester): hints only
+    from blog.models import BlogPage
 
 MANAGE_ARTICLES = "blog.manage_articles"
 
@@ -43,15 +51,9 @@ class ArticlePermissionTester(PagePermissionTester):
         return self._manages_articles() and super().can_unpublish()
 
 
-def record_review(task_state: TaskState, user) -> Revision:
-    """Save the article under review with `user`'s person as reviewer and today as the review
-    date, as the revision the approval publishes."""
-    from blog.models import BlogPage
-    from network.models import Person
-
-    page = task_state.revision.as_object()
-    if not isinstance(page, BlogPage):
-        return task_state.revision
+def record_review(task_state: TaskState, page: BlogPage, user) -> Revision:
+    """Save `page`, the article under review (`task_state.revision.as_object()`), with `user`'s
+    person as reviewer and today as the review date, as the revision the approval publishes."""
     people = Person.objects.filter(account=user)
     page.reviewer = people.filter(locale_id=page.locale_id).first() or people.first()
     # An approver with no person behind their account leaves no review line rather than a date

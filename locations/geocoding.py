@@ -37,6 +37,8 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
+from geopy.exc import GeopyError
+from geopy.geocoders import get_geocoder_for_service
 
 from network.text import normalize_input
 
@@ -184,8 +186,6 @@ def _online_config() -> dict[str, Any] | None:
 def _provider(config: dict[str, Any]) -> tuple[str, type]:
     """(name, class) of the configured geocoder: a geopy service name ("nominatim"), a dotted path
     to a geopy-compatible class, or the class itself (how tests pass a double)."""
-    from geopy.geocoders import get_geocoder_for_service
-
     provider = config["provider"]
     if not isinstance(provider, str):
         return provider.__name__, provider
@@ -235,8 +235,6 @@ def _area_label(latitude: float, longitude: float) -> str:
 
 def _ask_online(config: dict[str, Any], provider: str, query: str) -> Any:
     """The geopy Location for `query`, or None for no match."""
-    from geopy.exc import GeopyError
-
     try:
         geocoder = _geocoder(config)
         return geocoder.geocode(query, **(config.get("geocode_options") or {}))

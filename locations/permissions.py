@@ -14,6 +14,9 @@ renaming (the slug, which is its address) a center. Where requests go (intake em
 accepts requests, its coordinates) is changed by administrators and intake staff
 (`CHANGE_ROUTING`); managers see those fields read-only. Managers who may not publish submit
 their changes to the "Center changes" workflow, which the "Network administrators" group approves.
+
+Those two rights and the page's permission tester are in `locations.rights`, which the page model
+imports; this module imports the models.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -1,5 +1,10 @@
-"""Translate pages and snippets in code (demo content, tests) the way wagtail-localize's editor does,
-and show related translatable objects in the visitor's language.
+"""Translate pages and snippets in code the way wagtail-localize's editor does, and show related
+translatable objects in the visitor's language.
+
+`translate` runs in production, not only for demo content and tests: `locations.sync` calls it
+with no new strings each time a center is published in the default language, which refreshes the
+source from the page and re-publishes every existing translation with its synchronized data
+(phone, hours, coordinates) while keeping the translated wording.
 
 The admin's translation editor works from a `TranslationSource` and its `Translation` record; creating
 both here means editors can keep refining these translations in the admin afterwards.
@@ -76,10 +81,12 @@ def translate(
     *,
     publish: bool = True,
 ) -> models.Model:
-    """Create or update the translation of `instance` into `language_code`.
+    """Create or update the translation of `instance` into `language_code`, and publish it (unless
+    `publish=False`).
 
-    `strings` maps source text to its translation; text without an entry keeps the source wording
-    (so slugs and names can stay the same). Related translatable objects are used in their target
+    `strings` maps source text to its translation; text without an entry keeps its earlier
+    translation, or else the source wording (so slugs and names can stay the same); `{}` therefore
+    re-syncs an existing translation with the source's current values (`locations.sync`). Related translatable objects are used in their target
     language when translated first, and fall back to the source object otherwise.
     """
     locale = Locale.objects.get(language_code=language_code)

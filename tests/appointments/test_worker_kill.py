@@ -46,7 +46,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 from appointments.models import AppointmentRequest
-from appointments.notifications import message_id, schedule
+from appointments.emails import message_id
+from appointments.notifications import schedule
 from network.models import NetworkSettings
 
 network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
