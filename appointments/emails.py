@@ -67,6 +67,8 @@ def message_id(notification: Notification) -> str:
 
 
 def build_email(notification: Notification) -> EmailMessage:
+    """The email of one notification: staff's in the site's default language, the patient's
+    confirmation in the language they used; neither says who the patient is or what they have."""
     appointment = notification.request
     if notification.kind == Notification.Kind.PATIENT:
         language, template = appointment.language, "appointments/email/patient_confirmation"
