@@ -1,12 +1,37 @@
-"""StreamField blocks shared by every page type (generic pages, centre pages, blog posts)."""
+"""StreamField blocks shared by every page type (generic pages, centre pages, blog posts).
+
+Every block says what it is for (`description`) and shows a sample of itself (`preview_value`, or
+`get_preview_value` where the sample needs translating or the image library) in the block picker,
+rendered by templates/wagtailcore/shared/block_preview.html with the site's stylesheet.
+"""
 
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import RichText
+
+
+def _preview_paragraph() -> RichText:
+    return RichText(
+        format_html(
+            "<p>{}</p>",
+            gettext(
+                "Most back pain eases within a few weeks. Keep moving gently and ask us if it "
+                "does not."
+            ),
+        )
+    )
+
+
+def _preview_list() -> list[str]:
+    return [gettext("Heat on the sore muscles"), gettext("Short, frequent walks")]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -17,10 +42,16 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
     )
 
+    def get_preview_value(self) -> blocks.StructValue:
+        return self.normalize(
+            {"text": gettext("What to expect at your first visit"), "level": "h2"}
+        )
+
     class Meta:
         label = _("Heading")
         icon = "title"
         template = "network/blocks/heading.html"
+        description = _("A title that starts a section of the text, listed in the page outline.")
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -28,20 +59,38 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 
+    def get_preview_value(self) -> blocks.StructValue:
+        """The library's first image, if it has any, with a sample caption."""
+        image = get_image_model().objects.order_by("pk").first()
+        if image is not None:
+            image.contextual_alt_text, image.decorative = image.title, False
+        caption = gettext("A caption says what the picture shows.")
+        return self.normalize({"image": image, "caption": caption})
+
     class Meta:
         label = _("Image")
         icon = "image"
         template = "network/blocks/captioned_image.html"
+        description = _("A picture from the image library, with its alt text and a caption.")
 
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"))
     attribution = blocks.CharBlock(required=False, label=_("Attribution"))
 
+    def get_preview_value(self) -> blocks.StructValue:
+        return self.normalize(
+            {
+                "text": gettext("I can pick up my grandchildren again."),
+                "attribution": gettext("A patient in Austin"),
+            }
+        )
+
     class Meta:
         label = _("Quote")
         icon = "openquote"
         template = "network/blocks/quote.html"
+        description = _("Words of a patient or clinician, set apart, with who said them.")
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -55,10 +104,17 @@ class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(required=False, label=_("Title"))
     text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("Text"))
 
+    def get_preview_value(self) -> blocks.StructValue:
+        text = gettext("This article is general information, not medical advice.")
+        return self.normalize(
+            {"style": "disclaimer", "title": "", "text": RichText(format_html("<p>{}</p>", text))}
+        )
+
     class Meta:
         label = _("Callout")
         icon = "warning"
         template = "network/blocks/callout.html"
+        description = _("A boxed note: information, or the medical disclaimer at an article's end.")
 
 
 class BookAppointmentBlock(blocks.StructBlock):
@@ -73,6 +129,9 @@ class BookAppointmentBlock(blocks.StructBlock):
         label = _("Book an appointment")
         icon = "date"
         template = "network/blocks/book_appointment.html"
+        description = _("The button that opens the appointment request form, with a short text.")
+        # Empty: the block's default heading and text, as most pages use it.
+        preview_value = {"heading": "", "text": ""}
 
 
 YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com"}
@@ -163,6 +222,8 @@ class VideoBlock(blocks.URLBlock):
         icon = "media"
         template = "network/blocks/video.html"
         label = _("Video")
+        description = _("A YouTube or Vimeo video, shown as a link until the visitor loads it.")
+        preview_value = "https://www.youtube.com/watch?v=Sample12345"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -185,3 +246,23 @@ class BaseStreamBlock(blocks.StreamBlock):
             "only if they choose to; addresses on other sites are shown as a plain link."
         ),
     )
+
+
+def _for_the_picker(block: blocks.Block, description: str, preview_value: object) -> None:
+    """Describe a block built from Wagtail's own classes and give it a sample, on its options
+    rather than through its constructor: the constructor's arguments are the block definition the
+    page types' migrations store, and what the picker shows is no part of it."""
+    block.meta.description = description
+    block.meta.preview_value = preview_value
+
+
+_for_the_picker(
+    BaseStreamBlock.base_blocks["paragraph"],
+    _("Running text, with links, bold and italic words and lists."),
+    _preview_paragraph,
+)
+_for_the_picker(
+    BaseStreamBlock.base_blocks["bulleted_list"],
+    _("Short points, one per line, shown with bullets."),
+    _preview_list,
+)

@@ -12,7 +12,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
@@ -64,7 +63,6 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-@register_snippet
 class Condition(TaxonomyTerm):
     """A condition patients come with (sciatica, herniated disc, ...)."""
 
@@ -74,7 +72,6 @@ class Condition(TaxonomyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-@register_snippet
 class Service(TaxonomyTerm):
     """A treatment or service a centre offers (physical therapy, epidural injection, ...)."""
 
@@ -84,7 +81,6 @@ class Service(TaxonomyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-@register_snippet
 class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     """A clinician or writer: an article's author or medical reviewer, a centre's provider.
 
@@ -444,6 +440,3 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
     # keeps rows (PostgreSQL moves updated rows), so a menu could list its last link first.
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         unique_together = [("translation_key", "locale")]
-
-
-register_snippet(NavigationMenu)

@@ -110,6 +110,7 @@ MATRIX = {
     "own center: sync translations": ("ok", "no", "no", "no"),
     "other center: edit": ("ok", "no", "no", "no"),
     "center: add": ("ok", "no", "no", "no"),
+    "centers: the administrators' list": ("ok", "no", "no", "no"),
     # Home page, settings, snippets, images
     "home: edit": ("ok", "no", "no", "no"),
     "settings: network": ("ok", "no", "no", "no"),
@@ -181,6 +182,7 @@ def role_urls() -> dict[str, str]:
         "center: add": reverse(
             "wagtailadmin_pages:add", args=("locations", "locationpage", centres.pk)
         ),
+        "centers: the administrators' list": reverse("centres:index"),
         "home: edit": page("edit", home),
         "settings: network": reverse(
             "wagtailsettings:edit", args=("network", "networksettings", site.pk)
