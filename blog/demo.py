@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from blog.demo_heroes import HEROES, load_heroes
 from blog.demo_images import ILLUSTRATIONS, load_images
 from blog.models import (
     BlogIndexFeaturedPost,
@@ -49,9 +50,10 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     with transaction.atomic():
         people = demo_people(english)
         images = load_images()
+        heroes = load_heroes()
         index = _load_index(home)
         posts = {
-            article["slug"]["en"]: _load_post(index, article, people, images)
+            article["slug"]["en"]: _load_post(index, article, people, images, heroes)
             for article in ARTICLES
         }
         for article in ARTICLES:
@@ -143,11 +145,17 @@ def _article_strings(article: dict) -> dict[str, str]:
         if block["type"] == "image":
             illustration = ILLUSTRATIONS[block["illustration"]]
             strings.update(dict([illustration.alt, illustration.caption]))
+    hero_alt = HEROES[article["slug"]["en"]]["alt"]
+    strings[hero_alt["en"]] = hero_alt["es"]
     return strings
 
 
 def _load_post(
-    index: BlogIndexPage, article: dict, people: dict[str, Person], images: dict[str, Any]
+    index: BlogIndexPage,
+    article: dict,
+    people: dict[str, Person],
+    images: dict[str, Any],
+    heroes: dict[str, Any],
 ) -> BlogPage:
     post = BlogPage.objects.child_of(index).filter(slug=article["slug"]["en"]).first()
     if post is None:
@@ -166,6 +174,8 @@ def _load_post(
     post.reviewer = people[article["reviewer"]]
     post.last_reviewed = date.fromisoformat(article["last_reviewed"])
     post.body = _body(article["body"], images)
+    post.hero_image = heroes[article["slug"]["en"]]
+    post.hero_image_alt = HEROES[article["slug"]["en"]]["alt"]["en"]
     post.authors.set([BlogPageAuthor(person=people[key]) for key in article["authors"]])
     locale = index.locale
     conditions = Condition.objects.filter(slug__in=article["topics"], locale=locale)

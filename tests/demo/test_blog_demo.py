@@ -1,9 +1,12 @@
 """The blog demo: original articles in both languages, fully translated, and idempotent."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
+from blog.demo_heroes import HEROES
 from blog.demo_images import ILLUSTRATIONS
 from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import ARTICLES_COLLECTION, EDITORS_GROUP, REVIEWERS_GROUP
@@ -92,3 +95,25 @@ def test_illustrated_articles_render_in_both_languages(demo, client):
             assert response.status_code == 200, page.url
         assert f'alt="{image.contextual_alt_text}"' in response.content.decode()
         assert image.contextual_alt_text in {i.alt[1] for i in ILLUSTRATIONS.values()}
+
+
+def test_every_article_has_a_hero_of_its_own_described_in_both_languages(demo, client):
+    english = list(BlogPage.objects.live().filter(locale__language_code="en"))
+    spanish_locale = Locale.objects.get(language_code="es")
+
+    assert len({post.hero_image_id for post in english}) == len(english) == len(HEROES)
+    for post in english:
+        spanish = post.get_translation(spanish_locale)
+        assert spanish.hero_image_id == post.hero_image_id
+        assert post.hero_image.collection.name == ARTICLES_COLLECTION
+        assert (post.hero_image_alt, spanish.hero_image_alt) == tuple(
+            HEROES[post.slug]["alt"].values()
+        )
+        html = client.get(spanish.url).text
+        hero = re.search(r'<figure class="post__hero"><img [^>]+>', html)[0]
+        assert f'alt="{spanish.hero_image_alt}"' in hero
+        assert all(f'{attribute}="' in hero for attribute in ("srcset", "width", "height"))
+    # In the article list the pictures are below the fold: lazily loaded renditions.
+    index = client.get(english[0].get_parent().url).text
+    cards = re.findall(r"<img [^>]*post-card__image[^>]*>", index)
+    assert cards and all('loading="lazy"' in card and "srcset=" in card for card in cards)
