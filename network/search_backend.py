@@ -37,6 +37,9 @@ def SearchBackend(params: dict[str, Any]):
 
 
 def _sqlite_backend_class() -> type:
+    # Imported only when the site runs on SQLite, as Wagtail's own backend selection does: each
+    # database's module is written for that database alone (the PostgreSQL one needs
+    # django.contrib.postgres and its driver).
     from wagtail.search.backends.database.sqlite.query import SQLiteFTSIndexEntry
     from wagtail.search.backends.database.sqlite.sqlite import (
         SQLiteSearchBackend,
@@ -63,6 +66,7 @@ def _sqlite_backend_class() -> type:
 
 
 def _postgres_backend_class() -> type:
+    # Imported only on PostgreSQL, for the same reason as the SQLite classes above.
     from wagtail.search.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
