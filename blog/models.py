@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -544,15 +544,17 @@ class BlogPage(CachedRestrictionsMixin, Page):
         return self.get_site().root_url + url
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
+        """Lazy: the template reads these inside `{% page_fragment %}`s, so an article whose
+        fragments are kept (network.caching.page_fragment) runs none of their queries."""
         context = super().get_context(request, *args, **kwargs)
-        blog_index = self.get_parent().specific
-        context["related_posts"] = self.related_posts(request=request)
+        blog_index = SimpleLazyObject(lambda: self.get_parent().specific)
+        context["related_posts"] = SimpleLazyObject(lambda: self.related_posts(request=request))
         context["blog_index"] = blog_index
-        context["blog_index_feed_url"] = blog_index.feed_url(request)
-        context["topic_links"] = [
-            (term, blog_index.topic_url(term, request)) for term in self.topic_terms
-        ]
-        context["structured_data"] = self.structured_data(request)
+        context["blog_index_feed_url"] = SimpleLazyObject(lambda: blog_index.feed_url(request))
+        context["topic_links"] = SimpleLazyObject(
+            lambda: [(term, blog_index.topic_url(term, request)) for term in self.topic_terms]
+        )
+        context["structured_data"] = SimpleLazyObject(lambda: self.structured_data(request))
         return context
 
     @classmethod

@@ -26,7 +26,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import time_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -333,12 +333,16 @@ class LocationPage(CachedRestrictionsMixin, Page):
         return f"{super().get_admin_display_title()} ({self.city}, {self.state})"
 
     def get_context(self, request, *args, **kwargs) -> dict:
+        """Lazy: the template reads these inside `{% page_fragment %}`s, so a center page whose
+        fragments are kept (network.caching.page_fragment) runs none of their queries."""
         context = super().get_context(request, *args, **kwargs)
         context["appointment_url"] = appointment_page_url(request)
-        context["services"] = self.services_in_language
-        context["providers"] = self.providers_in_language
-        context["structured_data"] = self.structured_data(request)
-        context["subpages"] = list(exclude_private(self.get_children().live()))
+        context["services"] = SimpleLazyObject(lambda: self.services_in_language)
+        context["providers"] = SimpleLazyObject(lambda: self.providers_in_language)
+        context["structured_data"] = SimpleLazyObject(lambda: self.structured_data(request))
+        context["subpages"] = SimpleLazyObject(
+            lambda: list(exclude_private(self.get_children().live()))
+        )
         return context
 
     def clean(self) -> None:

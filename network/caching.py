@@ -55,6 +55,46 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def kept(name: str, compute: Callable[[], T], keep: Callable[[T], bool] = lambda value: True) -> T:
+    """`compute()`, kept like `cached` but for FRAGMENT_CACHE_SECONDS (0: never kept, always
+    computed) and only when `keep(value)`: the rendered parts of pages and the pages routing
+    finds, which the tests turn off so that they measure what a first visit costs."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    key = f"kept:{generation()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if keep(value):
+            cache.set(key, value, timeout=seconds)
+    return value
+
+
+def page_fragment(request: HttpRequest | None, page, name: str, render: Callable[[], str]) -> str:
+    """`render()`, a part of a page's HTML, kept until the content changes (`kept`): keyed by
+    the page, its live revision, the language, the scheme and host (absolute URLs in it).
+
+    Kept only for the page's own URL (not a routable page's other URLs, nor made-up variants of
+    it: one entry per page), and rendered afresh, without being kept, in a preview (a draft shares
+    the live page's id), outside a page, and when rendering asked for a CSRF token: a visitor's
+    token must never be shared (the same rule as the page cache's, network.pagecache)."""
+    if (
+        request is None
+        or getattr(request, "is_preview", False)
+        or not getattr(page, "pk", None)
+        or request.path != page.get_url(request)
+    ):
+        return render()
+    token_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    return kept(
+        f"fragment:{name}:{page.pk}:{page.live_revision_id}:{translation.get_language()}:"
+        f"{request.scheme}:{request.get_host()}",
+        render,
+        keep=lambda html: request.META.get("CSRF_COOKIE_NEEDS_UPDATE") == token_before,
+    )
+
+
 def site_for_request(request: HttpRequest | None) -> Site | None:
     """Wagtail's `Site.find_for_request`, answered from the cache.
 

@@ -6,7 +6,10 @@ Here the home page in the visitor's language comes from the chrome cache, and ev
 way is read in one query by its `url_path`, as its specific class with the specific fields
 deferred; only the page served is loaded in full (with what its model lists in
 `serve_select_related`). A page whose class routes by itself (RoutablePageMixin: the article
-index's topic and feed URLs) gets the rest of the path, as in Wagtail. The answer goes where
+index's topic and feed URLs) gets the rest of the path, as in Wagtail. The page found for a
+URL that names a page exactly is kept with the chrome until the content changes (no query at
+all the next time; `network.caching.kept`); URLs a routable page answers are not kept, so made-up
+paths cannot fill the cache. The answer goes where
 Wagtail's own `Page.route_for_request` keeps it (`request._wagtail_route_for_request`), so
 Wagtail's serve view, its hooks and view restrictions run unchanged.
 """
@@ -14,11 +17,12 @@ Wagtail's serve view, its hooks and view restrictions run unchanged.
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from network.caching import site_for_request
+from network.caching import kept, site_for_request
 from network.chrome import localized_root
 
 
@@ -34,8 +38,25 @@ def route(request: HttpRequest, path: str):
     site = site_for_request(request)
     if site is None:
         return None
-    root = localized_root(site)
     components = [component for component in path.split("/") if component]
+    found = kept(
+        f"route:{site.pk}:{translation.get_language()}:{'/'.join(components)}",
+        lambda: _find(site, components),
+        keep=lambda found: found is not None and found[1] == len(components),
+    )
+    if found is None:
+        return None
+    served, consumed = found
+    try:
+        return served.route(request, components[consumed:])
+    except Http404:
+        return None
+
+
+def _find(site, components: list[str]):
+    """The page to serve and how many path components lead to it (the rest is the page's own
+    routing), or None."""
+    root = localized_root(site)
     url_paths = [
         root.url_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)
     ]
@@ -63,10 +84,7 @@ def route(request: HttpRequest, path: str):
     )
     if hasattr(page, "_cached_parent_obj"):
         served._cached_parent_obj = page._cached_parent_obj
-    try:
-        return served.route(request, components[consumed:])
-    except Http404:
-        return None
+    return served, consumed
 
 
 def _routes_like_a_page(page: Page, remaining: list[str]) -> bool:

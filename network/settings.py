@@ -165,6 +165,9 @@ RATELIMIT_FAIL_OPEN = True
 # How long cached chrome and pages may live (a change empties them at once in every process with
 # Redis; without it, other processes see it within this many seconds: docs/performance.md).
 CACHE_SECONDS = env.int("CACHE_SECONDS", default=300)
+# Rendered parts of pages (article bodies, center details, the forms' sections) and the pages the
+# router finds, kept until the content changes; 0 renders and routes every time (the tests do).
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=CACHE_SECONDS)
 # Public pages: kept this long by browsers and the server's page cache (a change purges the
 # server's copy at once), and CACHE_SECONDS by a front-end cache (`s-maxage`).
 CACHE_MIDDLEWARE_ALIAS = "pages"

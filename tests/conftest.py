@@ -112,9 +112,11 @@ def _english_by_default() -> None:
 
 @pytest.fixture(autouse=True)
 def no_page_cache(settings):
-    """Every view is rendered in tests, which assert on what views do; the page cache's own
-    tests (tests/network/test_page_cache.py) turn it back on."""
+    """Every view is rendered and routed in tests, which assert on what views do and what a
+    first visit costs; the caches' own tests (tests/network/test_page_cache.py,
+    test_fragments.py) turn them back on."""
     settings.CACHE_MIDDLEWARE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.models import Page
 
-from network import chrome
+from network import caching, chrome
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ SERVICE_ICONS = Path(__file__).resolve().parent.parent / "static" / "network" / 
 def json_ld(data: dict) -> SafeString:
     """Structured data for search engines as `<script type="application/ld+json">`, escaped like
     `json_script` (centers, articles, and any page that has some)."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    payload = json.dumps(dict(data), cls=DjangoJSONEncoder, ensure_ascii=False)  # or lazy
     return format_html(
         '<script type="application/ld+json">{}</script>',
         mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),
@@ -140,6 +140,39 @@ def localized_page(page: Page | None) -> Page | None:
 def appointment_page_url(context) -> str:
     """Where "Request an appointment" leads, in the visitor's language ("" when not set)."""
     return chrome.appointment_page_url(context.get("request"))
+
+
+class PageFragmentNode(template.Node):
+    def __init__(
+        self, nodelist: template.NodeList, name: str, page: template.base.FilterExpression
+    ):
+        self.nodelist, self.name, self.page = nodelist, name, page
+
+    def render(self, context: template.Context) -> str:
+        return caching.page_fragment(
+            context.get("request"),
+            self.page.resolve(context),
+            self.name,
+            lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def page_fragment(parser: template.base.Parser, token: template.base.Token) -> PageFragmentNode:
+    """`{% page_fragment "name" page %}...{% endpage_fragment %}`: what is inside, rendered once
+    per page revision, language and host and kept until the content changes
+    (`network.caching.page_fragment`). For the parts of a page that are the same for every
+    visitor: the article body, a center's details, the sections other apps add. Context that only
+    the fragment reads should be lazy (SimpleLazyObject), so a kept fragment costs no query."""
+    try:
+        _tag, name, page = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError(
+            'page_fragment takes a quoted name and a page: {% page_fragment "body" page %}'
+        ) from None
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist, name.strip("\"'"), parser.compile_filter(page))
 
 
 @register.simple_tag(takes_context=True)
