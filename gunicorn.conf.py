@@ -17,7 +17,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings")
 
 
 def when_ready(server) -> None:
-    """Gunicorn's hook, called once in the master process when it listens."""
+    """Gunicorn's hook, called once in the master process when it listens. Only for this site:
+    another application served from here (bench/ceiling.py) configures Django its own way, and
+    reading the site's settings in the master would come first."""
+    if not str(getattr(server.app, "app_uri", "")).startswith("network."):
+        return
     message = several_workers_warning(server.cfg.workers)
     if message:
         server.log.warning(message)

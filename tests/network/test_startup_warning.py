@@ -1,10 +1,12 @@
 """Several gunicorn workers without REDIS_URL: gunicorn's log warns once at start-up
 (gunicorn.conf.py, network.checks), whatever set the number of workers."""
 
+import re
 import select
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,15 +34,13 @@ def test_no_warning_with_redis(settings):
     assert several_workers_warning(4) is None
 
 
-def gunicorn_log_until_workers_boot(arguments: list[str], env: dict[str, str]) -> str:
+def gunicorn_log_until_workers_boot(
+    arguments: list[str], env: dict[str, str], app: str = "network.wsgi:application"
+) -> str:
     """What gunicorn, started from the project root as the docs say, logs until its first worker
     boots (the start-up hook runs before that); then it is stopped."""
     server = subprocess.Popen(
-        [
-            GUNICORN,
-            "network.wsgi:application",
-            *("--bind", "127.0.0.1:0", "--log-level", "info", *arguments),
-        ],
+        [GUNICORN, app, *("--bind", "127.0.0.1:0", "--log-level", "info", *arguments)],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -59,6 +59,18 @@ def gunicorn_log_until_workers_boot(arguments: list[str], env: dict[str, str]) -
                 log.append(line)
             if time.monotonic() > deadline:
                 break
+        if app != "network.wsgi:application":
+            # Another application: it must answer (its worker loads Django its own way).
+            port = re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", "".join(log)).group(1)
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                        log.append(f"answered {answer.status}\n")
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.5)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -92,3 +104,15 @@ def test_gunicorn_warns_when_several_workers_run_without_redis(tmp_path, argumen
 def test_gunicorn_is_quiet_with_one_worker_or_with_redis(tmp_path, arguments, redis_url):
     env = {**production_env(tmp_path), "REDIS_URL": redis_url}
     assert WARNING not in gunicorn_log_until_workers_boot(arguments, env)
+
+
+def test_another_application_served_from_the_project_root_still_boots(tmp_path):
+    """bench/ceiling.py configures Django itself: the hook must not read the site's settings."""
+    env = {**production_env(tmp_path), "REDIS_URL": ""}
+
+    log = gunicorn_log_until_workers_boot(
+        ["--workers", "2", "--chdir", "bench"], env, app="ceiling:application"
+    )
+
+    assert "answered 200" in log
+    assert WARNING not in log
