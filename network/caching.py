@@ -86,12 +86,24 @@ def page_fragment(request: HttpRequest | None, page, name: str, render: Callable
         or request.path != page.get_url(request)
     ):
         return render()
-    token_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    asked_for_token = []
+
+    def render_watching_the_token() -> str:
+        # Django's get_token() sets this flag: cleared here, so a token asked for inside the
+        # fragment is seen even when the page asked for one before; then put back.
+        before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        try:
+            return render()
+        finally:
+            asked_for_token.append(request.META["CSRF_COOKIE_NEEDS_UPDATE"])
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = before or asked_for_token[-1]
+
     return kept(
         f"fragment:{name}:{page.pk}:{page.live_revision_id}:{translation.get_language()}:"
         f"{request.scheme}:{request.get_host()}",
-        render,
-        keep=lambda html: request.META.get("CSRF_COOKIE_NEEDS_UPDATE") == token_before,
+        render_watching_the_token,
+        keep=lambda html: not any(asked_for_token),
     )
 
 
