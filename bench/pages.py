@@ -2,12 +2,16 @@
 
     .venv/bin/python bench/pages.py                        # 3 alternating rounds of 10 s a page
     .venv/bin/python bench/pages.py --rounds 1 --duration 5
+    .venv/bin/python bench/pages.py --compare "other site's article=http://127.0.0.1:8103/a/"
 
 Builds the demo once in a scratch folder (`--workdir`, default /tmp/spine-bench: SQLite,
 `DEBUG=false`, collected static files; the project's own database is never touched), then serves
-it with gunicorn (2 sync workers) twice on 127.0.0.1: with the page cache (`:8101`) and without
-it (`PAGE_CACHE_SECONDS=0`, `:8102`), and the ceiling (bench/ceiling.py, a bare Django view
-answering 20 kB) the same way (`:8100`). The search rate limit is raised for the run. Each page is
+it with gunicorn (2 sync workers) three times on 127.0.0.1: with the page cache (`:8101`), without
+it (`PAGE_CACHE_SECONDS=0`, `:8102`: every answer rendered, with the kept page fragments and
+routes of network.caching) and with nothing kept (`FRAGMENT_CACHE_SECONDS=0` too, `:8104`: what a
+first visit after a change costs), and the ceiling (bench/ceiling.py, a bare Django view
+answering 20 kB) the same way (`:8100`). `--compare NAME=URL` (repeatable) loads another
+address, served by whatever you started, in the same alternating rounds (another site's page). The search rate limit is raised for the run. Each page is
 loaded with `wrk -t2 -c8` (install it with `apt-get install wrk`), in rounds whose order
 alternates, and every answer must be a 200. Prints req/s and p50/p99 latency (medians over the
 rounds), SQL queries (uncached, chrome warm; a cache hit costs none) and bytes per page, and each
@@ -36,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 HOST = "127.0.0.1"
-PORTS = {"ceiling": 8100, "cached": 8101, "uncached": 8102}
+PORTS = {"ceiling": 8100, "cached": 8101, "uncached": 8102, "rendered": 8104}
+MODES = ("rendered", "uncached", "cached")
+NOTHING_KEPT = {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
 
 
 def site_env(workdir: Path, **extra: str) -> dict[str, str]:
@@ -118,7 +124,11 @@ def serve(name: str, workdir: Path) -> subprocess.Popen:
         command = [GUNICORN, *common, "--chdir", str(ROOT / "bench"), "ceiling:application"]
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     else:
-        extra = {"PAGE_CACHE_SECONDS": "0"} if name == "uncached" else {}
+        extra = {
+            "cached": {},
+            "uncached": {"PAGE_CACHE_SECONDS": "0"},
+            "rendered": NOTHING_KEPT,
+        }[name]
         command = [GUNICORN, *common, "--chdir", str(ROOT), "network.wsgi:application"]
         env = site_env(workdir, **extra)
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=sys.stderr)
@@ -178,6 +188,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/spine-bench"))
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="NAME=URL",
+        help="another address to load in the same rounds (served by you, on 127.0.0.1)",
+    )
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -189,7 +206,7 @@ def main() -> None:
     pages = json.loads(
         subprocess.run(
             [PYTHON, __file__, "--probe"],
-            env=site_env(args.workdir, PAGE_CACHE_SECONDS="0"),
+            env=site_env(args.workdir, **NOTHING_KEPT),
             capture_output=True,
             text=True,
             check=True,
@@ -200,8 +217,11 @@ def main() -> None:
         for name, port in PORTS.items():
             wait_for(f"http://{HOST}:{port}/" + ("" if name == "ceiling" else "en/"))
         targets = [("ceiling", "", f"http://{HOST}:{PORTS['ceiling']}/")]
+        compared = dict(item.split("=", 1) for item in args.compare)
+        for name, url in compared.items():
+            targets.append((name, "other", url))
         for page, info in pages.items():
-            for mode in ("uncached", "cached"):
+            for mode in MODES:
                 targets.append((page, mode, f"http://{HOST}:{PORTS[mode]}{info['url']}"))
         load_before = os.getloadavg()
         results: dict[tuple[str, str], list[dict[str, float]]] = {}
@@ -226,26 +246,35 @@ def main() -> None:
         "2 sync workers, SQLite, DEBUG off\n"
     )
     print(
-        "| page | uncached req/s | p50 / p99 ms | cached req/s | p50 / p99 ms | queries "
-        "(uncached) | kB | uncached ÷ ceiling | cached ÷ ceiling |"
+        "| page | nothing kept req/s | uncached req/s | p50 / p99 ms | cached req/s | "
+        "p50 / p99 ms | queries (nothing kept) | kB | ÷ ceiling: nothing kept / uncached / "
+        "cached |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
-        f"| bare Django view (ceiling) | {ceiling:,.0f} | "
+        f"| bare Django view (ceiling) | | {ceiling:,.0f} | "
         f"{median('ceiling', '', 'p50'):.1f} / {median('ceiling', '', 'p99'):.1f} | | | 0 | 20.0 "
-        "| 1 | |"
+        "| 1 |"
     )
-    for page, info in pages.items():
-        cells = []
-        for mode in ("uncached", "cached"):
-            cells.append(
-                f"{median(page, mode, 'rps'):,.1f} | {median(page, mode, 'p50'):.1f} / "
-                f"{median(page, mode, 'p99'):.1f}"
-            )
+    for name, url in compared.items():
+        with urllib.request.urlopen(url) as response:
+            size = len(response.read())
         print(
-            f"| {page} | {cells[0]} | {cells[1]} | {info['queries']} | "
-            f"{info['bytes'] / 1024:.1f} | {median(page, 'uncached', 'rps') / ceiling:.3f} | "
-            f"{median(page, 'cached', 'rps') / ceiling:.3f} |"
+            f"| {name} | | {median(name, 'other', 'rps'):,.1f} | "
+            f"{median(name, 'other', 'p50'):.1f} / {median(name, 'other', 'p99'):.1f} | | | | "
+            f"{size / 1024:.1f} | {median(name, 'other', 'rps') / ceiling:.3f} |"
+        )
+    for page, info in pages.items():
+        rps = {mode: median(page, mode, "rps") for mode in MODES}
+        latency = {
+            mode: f"{median(page, mode, 'p50'):.1f} / {median(page, mode, 'p99'):.1f}"
+            for mode in MODES
+        }
+        ratios = " / ".join(f"{rps[mode] / ceiling:.3f}" for mode in MODES)
+        print(
+            f"| {page} | {rps['rendered']:,.1f} | {rps['uncached']:,.1f} | {latency['uncached']} "
+            f"| {rps['cached']:,.1f} | {latency['cached']} | {info['queries']} | "
+            f"{info['bytes'] / 1024:.1f} | {ratios} |"
         )
 
 
