@@ -95,8 +95,10 @@ def test_use_my_location_routes_to_the_nearest_centre_without_a_zip_code(
 
 @pytest.fixture
 def cached_article(site_pages, request_page, settings):
-    """An article (the form at its end), served from the page cache."""
+    """An article (the form at its end), served from the page cache and its kept fragments, as
+    in production."""
     settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 300
     settings.APPOINTMENTS_MIN_FILL_SECONDS = 0
     return BlogPageFactory(parent=BlogIndexPageFactory(parent=site_pages), title="Sciatica")
 
