@@ -247,7 +247,7 @@ class Patient:
             **self.fields,
             "first_name": f"Bench{self.n}",
             "last_name": "Patient",
-            "phone": f"+1512555{self.n % 10_000:04d}",
+            "phone": f"+1737555{self.n % 10_000:04d}",  # not the demo requests' 512 numbers
             "email": EMAILS.format(n=self.n),
             "centre": "nearest",
             "zip_code": "78701",
