@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -62,12 +62,15 @@ def kept(name: str, compute: Callable[[], T], keep: Callable[[T], bool] = lambda
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if not seconds:
         return compute()
+    # In the page cache's alias: however many pages are kept, filling it never evicts the chrome
+    # or the generation from the default cache.
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
     key = f"kept:{generation()}:{name}"
-    value = cache.get(key, _MISSING)
+    value = store.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         if keep(value):
-            cache.set(key, value, timeout=seconds)
+            store.set(key, value, timeout=seconds)
     return value
 
 

@@ -3,7 +3,7 @@
 content change, never kept for a preview or with a visitor's CSRF token."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 
 from network.caching import generation, page_fragment
@@ -105,13 +105,14 @@ def test_parts_are_kept_only_at_the_pages_own_url(rf, articles):
     assert len(renders) == 2
 
 
-def test_only_exact_page_urls_are_kept_by_the_router(client, home, articles):
+def test_only_exact_page_urls_are_kept_by_the_router(client, home, articles, settings):
     article, _other = articles
     client.get(article.url)
     client.get("/en/health-articles/topic/made-up/")
 
     def kept_route(path):
-        return cache.get(f"kept:{generation()}:route:{home.get_site().pk}:en:{path}")
+        key = f"kept:{generation()}:route:{home.get_site().pk}:en:{path}"
+        return caches[settings.CACHE_MIDDLEWARE_ALIAS].get(key)
 
     assert kept_route("health-articles/sciatica") is not None
     assert kept_route("health-articles/topic/made-up") is None
