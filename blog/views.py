@@ -21,8 +21,13 @@ def submit_translation_view(request: HttpRequest, page_id: int) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         submit_translation(page, request.user)
+        # Named as submitted: the draft just saved may retitle a page whose row still holds the
+        # title it was created or last published with.
+        page.refresh_from_db()
         messages.success(
-            request, _("'%(title)s' was submitted for medical review.") % {"title": page.title}
+            request,
+            _("'%(title)s' was submitted for medical review.")
+            % {"title": page.get_admin_display_title()},
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(

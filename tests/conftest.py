@@ -52,28 +52,33 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def keep_failure_artifacts(item: pytest.Item, report: pytest.TestReport) -> list[Path]:
     """After a browser test failed, save what its browser last showed: a screenshot and the
-    page's HTML, named after the test, in the --browser-artifacts directory. Which files it wrote.
+    HTML of each page still open, named after the test, in the --browser-artifacts directory.
+    Which files it wrote.
 
-    The page is the test's `page` fixture, or else the last page the test opened through the
-    `browser` fixture (tests that make contexts of their own). Only the test's body is covered:
-    by a fixture's teardown the page is closed."""
+    The test's `page` fixture comes first, as `<test name>.png` and `.html`; pages the test opened
+    in contexts of its own (a patient and a manager side by side) follow as `<test name>-2.png`
+    and so on, in the order they were opened. Only the test's body is covered: by a fixture's
+    teardown the pages are closed."""
     if report.when != "call" or not report.failed or item.get_closest_marker("browser") is None:
         return []
-    pages = []
-    if "page" in item.funcargs:
-        pages = [item.funcargs["page"]]
-    elif "browser" in item.funcargs:
-        pages = [page for context in item.funcargs["browser"].contexts for page in context.pages]
-    if not pages or pages[-1].is_closed():
+    pages = [item.funcargs["page"]] if "page" in item.funcargs else []
+    if "browser" in item.funcargs:
+        for context in item.funcargs["browser"].contexts:
+            pages += [page for page in context.pages if page not in pages]
+    pages = [page for page in pages if not page.is_closed()]
+    if not pages:
         return []
-    page = pages[-1]
     folder = item.config.rootpath / item.config.getoption("browser_artifacts")
     folder.mkdir(parents=True, exist_ok=True)
     stem = re.sub(r"[^\w.-]+", "-", item.name).strip("-")
-    screenshot, html = folder / f"{stem}.png", folder / f"{stem}.html"
-    page.screenshot(path=screenshot, full_page=True)
-    html.write_text(page.content(), encoding="utf-8")
-    return [screenshot, html]
+    saved = []
+    for number, page in enumerate(pages, start=1):
+        name = stem if number == 1 else f"{stem}-{number}"
+        screenshot, html = folder / f"{name}.png", folder / f"{name}.html"
+        page.screenshot(path=screenshot, full_page=True)
+        html.write_text(page.content(), encoding="utf-8")
+        saved += [screenshot, html]
+    return saved
 
 
 @pytest.hookimpl(wrapper=True)

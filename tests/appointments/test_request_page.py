@@ -199,3 +199,15 @@ def test_the_form_works_without_javascript(client, appointment_page, centres):
     form = re.search(r'<form class="appointment-form".*?</form>', html, re.S).group(0)
     assert 'method="post"' in form and "<script" not in form
     assert '<button type="submit"' in form
+
+
+def test_every_label_of_the_spanish_form_starts_with_a_capital(
+    client, appointment_page_es, centres
+):
+    """Labels are headings of their fields in both languages ("ZIP code" shares its Spanish with
+    the model field's name, which once made the label "código postal")."""
+    html = unescape(client.get(URL_ES).content.decode())
+    labels = re.findall(r"<label[^>]*>\s*([^<]+)", html)
+
+    assert "Código postal" in [label.strip() for label in labels]
+    assert [label for label in labels if not label.lstrip("¿¡")[:1].isupper()] == []

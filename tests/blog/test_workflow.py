@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site, WorkflowState
+from wagtail_localize.models import StringTranslation
 
 from blog.models import BlogIndexPage, BlogPage
 from blog.workflow import EDITORS_GROUP, REVIEWERS_GROUP, WORKFLOW_NAME, ensure_editorial_setup
@@ -203,3 +204,23 @@ def test_editor_reaches_everything_needed_to_write(client, setup, blog_index):
         add_url(index_es),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_submitting_a_translation_names_the_article_by_the_title_submitted(
+    client, setup, blog_index
+):
+    """The confirmation names the article as the reviewers will see it: the translated title just
+    saved, not the title its Spanish page had before."""
+    editor, _ = setup
+    post = BlogPageFactory(parent=blog_index, title="Stretching at work")
+    spanish = translate(post, "es", {"Stretching at work": "Estirarse en el trabajo"})
+    # The editor retitles it in the translation editor, which stores only the string.
+    StringTranslation.objects.filter(data="Estirarse en el trabajo").update(
+        data="Estiramientos en el trabajo"
+    )
+    client.force_login(editor)
+
+    response = client.post(reverse("blog_submit_translation", args=[spanish.pk]), follow=True)
+
+    [message] = [str(message) for message in response.context["messages"]]
+    assert "Estiramientos en el trabajo&#x27; was submitted for medical review." in message

@@ -94,7 +94,7 @@ def fill_in(page: Page, patient: Patient, language: str, centre: str | None = No
     """Type the patient's details into the form on the page, choose `centre` if given (the form
     may already name one), the reason "other", and tick the consent box."""
     words = WORDS[language]
-    form = page.locator("form[data-appointment-form]")
+    form = page.locator("form#appointment-form")
     form.get_by_label(words["first_name"], exact=True).fill(patient.first_name)
     form.get_by_label(words["last_name"], exact=True).fill(patient.last_name)
     form.get_by_label(words["phone"], exact=True).fill(patient.phone)
@@ -108,7 +108,7 @@ def fill_in(page: Page, patient: Patient, language: str, centre: str | None = No
 def send(page: Page, language: str) -> str:
     """Send the form; the reference the thank-you page shows."""
     words = WORDS[language]
-    page.locator("form[data-appointment-form]").get_by_role("button", name=words["send"]).click()
+    page.locator("form#appointment-form").get_by_role("button", name=words["send"]).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(words["thanks"])
     reference = page.locator(".appointment-thanks__reference strong")
     expect(reference).to_have_text(REFERENCE_PATTERN)

@@ -1,9 +1,10 @@
 """The hook that keeps a failed browser test's screenshot and HTML (tests/conftest.py)."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import keep_failure_artifacts
 
@@ -14,23 +15,29 @@ def report(when: str, failed: bool) -> SimpleNamespace:
     return SimpleNamespace(when=when, failed=failed)
 
 
-def test_a_failed_browser_test_leaves_its_screenshot_and_html(
-    page: Page, request: pytest.FixtureRequest, tmp_path, monkeypatch
+def test_a_failed_browser_test_leaves_a_screenshot_and_the_html_of_each_page(
+    page: Page, browser: Browser, request: pytest.FixtureRequest, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(request.config.option, "browser_artifacts", str(tmp_path / "kept"))
     page.set_content("<main><h1>Where it went wrong</h1></main>")
+    other = browser.new_context().new_page()
+    other.set_content("<main><h1>The manager's side</h1></main>")
     item = request.node
 
     assert keep_failure_artifacts(item, report("call", failed=False)) == []
     assert keep_failure_artifacts(item, report("setup", failed=True)) == []
     assert not (tmp_path / "kept").exists()
 
-    screenshot, html = keep_failure_artifacts(item, report("call", failed=True))
+    saved = keep_failure_artifacts(item, report("call", failed=True))
 
-    stem = "test_a_failed_browser_test_leaves_its_screenshot_and_html-chromium"
-    assert (screenshot, html) == (
-        tmp_path / "kept" / f"{stem}.png",
-        tmp_path / "kept" / f"{stem}.html",
-    )
-    assert screenshot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert "<h1>Where it went wrong</h1>" in html.read_text()
+    other.context.close()
+    stem = tmp_path / "kept" / (request.node.name.replace("[", "-").rstrip("]"))
+    assert saved == [
+        Path(f"{stem}.png"),
+        Path(f"{stem}.html"),
+        Path(f"{stem}-2.png"),
+        Path(f"{stem}-2.html"),
+    ]
+    assert all(path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") for path in saved[::2])
+    assert "<h1>Where it went wrong</h1>" in saved[1].read_text()
+    assert "<h1>The manager's side</h1>" in saved[3].read_text()

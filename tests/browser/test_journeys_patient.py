@@ -25,7 +25,7 @@ def test_a_patient_reads_an_article_and_requests_an_appointment_at_its_end(
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
     # The form at the article's end, after the article's own text.
-    form = page.locator("article.post ~ .appointment-section form[data-appointment-form]")
+    form = page.locator("article.post ~ .appointment-section form#appointment-form")
     expect(form).to_be_visible()
     fill_in(page, patient, language, centre="Houston Midtown")
     reference = send(page, language)
@@ -137,7 +137,7 @@ def test_a_patient_books_with_the_keyboard_alone(demo_server, page: Page):
     tab_to(page, "#id_consent")
     page.keyboard.press("Space")
     expect(page.locator("#id_consent")).to_be_checked()
-    tab_to(page, "form[data-appointment-form] button[type=submit]")
+    tab_to(page, "form#appointment-form button[type=submit]")
     page.keyboard.press("Enter")
     reference = page.locator(".appointment-thanks__reference strong")
     expect(page.get_by_role("heading", level=1)).to_have_text(WORDS["en"]["thanks"])
