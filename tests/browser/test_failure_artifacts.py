@@ -4,7 +4,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.conftest import keep_failure_artifacts
 
@@ -16,11 +16,11 @@ def report(when: str, failed: bool) -> SimpleNamespace:
 
 
 def test_a_failed_browser_test_leaves_a_screenshot_and_the_html_of_each_page(
-    page: Page, browser: Browser, request: pytest.FixtureRequest, tmp_path, monkeypatch
+    page: Page, new_context, request: pytest.FixtureRequest, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(request.config.option, "browser_artifacts", str(tmp_path / "kept"))
     page.set_content("<main><h1>Where it went wrong</h1></main>")
-    other = browser.new_context().new_page()
+    other = new_context().new_page()
     other.set_content("<main><h1>The manager's side</h1></main>")
     item = request.node
 
@@ -30,7 +30,6 @@ def test_a_failed_browser_test_leaves_a_screenshot_and_the_html_of_each_page(
 
     saved = keep_failure_artifacts(item, report("call", failed=True))
 
-    other.context.close()
     stem = tmp_path / "kept" / (request.node.name.replace("[", "-").rstrip("]"))
     assert saved == [
         Path(f"{stem}.png"),

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.journeys import sign_in
 
@@ -64,7 +64,7 @@ def reviewed(demo_server, slug: str) -> tuple[bool, str | None]:
 
 
 def test_an_article_goes_through_medical_review_in_english_then_in_spanish(
-    demo_server, browser: Browser
+    demo_server, new_context
 ):
     tag = uuid.uuid4().hex[:6]
     title = f"Stretching at your desk, part {tag}"
@@ -85,7 +85,7 @@ def test_an_article_goes_through_medical_review_in_english_then_in_spanish(
     [(spanish_index_id,)] = demo_server.rows(
         "SELECT id FROM wagtailcore_page WHERE url_path LIKE %s", "%/articulos-de-salud/"
     )
-    editor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    editor = new_context(viewport={"width": 1400, "height": 1000}).new_page()
     sign_in(editor, demo_server, "editor")
     editor.goto(f"{demo_server.url}/admin/pages/{index_id}/add_subpage/")
     editor.get_by_role("textbox", name="Title*").fill(title)
@@ -124,10 +124,10 @@ def test_an_article_goes_through_medical_review_in_english_then_in_spanish(
     row = editor.get_by_role("row").filter(has=editor.get_by_role("link", name=title))
     expect(row).to_contain_text(re.compile("in moderation", re.IGNORECASE))
 
-    patient = browser.new_context().new_page()
+    patient = new_context().new_page()
     assert patient.goto(f"{demo_server.url}/en/health-articles/{slug}/").status == 404
 
-    reviewer = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    reviewer = new_context(viewport={"width": 1400, "height": 1000}).new_page()
     sign_in(reviewer, demo_server, "reviewer")
     approve(reviewer, title)
     assert reviewed(demo_server, slug) == (True, "Dr. Elena Marsh")

@@ -8,7 +8,7 @@ The demo's `manager` manages Austin Downtown, Austin South Congress and San Anto
 import csv
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.journeys import Patient, book, sign_in, stored_requests
 
@@ -32,12 +32,12 @@ def edit_request(page: Page) -> None:
     page.get_by_role("link", name="Edit", exact=True).click()
 
 
-def test_a_manager_works_a_new_request_and_exports_it(demo_server, page: Page, browser: Browser):
+def test_a_manager_works_a_new_request_and_exports_it(demo_server, page: Page, new_context):
     ours, theirs = Patient.new("Lena"), Patient.new("Omar")
     ours_reference = book(page, demo_server, ours, "Austin Downtown")
     theirs_reference = book(page, demo_server, theirs, "Houston Memorial")
 
-    staff = browser.new_context().new_page()
+    staff = new_context().new_page()
     sign_in(staff, demo_server, "manager")
     menu = staff.get_by_role("navigation", name="Main menu")
     menu.get_by_role("link", name="Appointment requests").click()
@@ -91,17 +91,17 @@ def test_a_manager_works_a_new_request_and_exports_it(demo_server, page: Page, b
 
 
 def test_intake_sends_a_request_to_another_center_whose_manager_then_has_it(
-    demo_server, page: Page, browser: Browser
+    demo_server, page: Page, new_context
 ):
     patient = Patient.new("Ruth")
     reference = book(page, demo_server, patient, "Houston Memorial")
 
-    manager = browser.new_context().new_page()
+    manager = new_context().new_page()
     sign_in(manager, demo_server, "manager")
     search_inbox(manager, demo_server, patient.last_name)
     expect(manager.locator("table.listing")).to_have_count(0)
 
-    intake = browser.new_context().new_page()
+    intake = new_context().new_page()
     sign_in(intake, demo_server, "intake")
     search_inbox(intake, demo_server, patient.last_name)
     open_request(intake, reference)
