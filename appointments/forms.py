@@ -112,6 +112,17 @@ def _reason_choices() -> list:
     ]
 
 
+class ConsentCheckbox(forms.CheckboxInput):
+    """A checkbox that reads "0", "off" and "no" as unticked: Django's own reads every non-empty
+    value but "false" as ticked, so a post saying `consent=0` would be taken as consent."""
+
+    REFUSALS = frozenset({"", "0", "false", "off", "no"})
+
+    def value_from_datadict(self, data, files, name) -> bool:
+        value = data.get(name)
+        return value is not None and str(value).strip().lower() not in self.REFUSALS
+
+
 class AppointmentForm(forms.Form):
     """What a patient sends. `cleaned_data["centre"]` is a LocationPage or None ("nearest")."""
 
@@ -191,6 +202,7 @@ class AppointmentForm(forms.Form):
         },
     )
     consent = forms.BooleanField(
+        widget=ConsentCheckbox,
         error_messages={
             "required": _("Please agree to being contacted so we can answer your request.")
         },

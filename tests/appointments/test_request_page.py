@@ -150,6 +150,9 @@ ERRORS = [
     ("contact_time", "midnight", "Choose a time from the list.", "Elija un horario de la lista."),
     ("message", "x" * 1001, "Keep your message to 1000 characters at most (it has 1001).", "1001"),
     ("consent", None, "Please agree to being contacted", "Acepte que le contactemos"),
+    # A posted "no" is not consent (Django's checkbox reads any value but "false" as ticked).
+    ("consent", "0", "Please agree to being contacted", "Acepte que le contactemos"),
+    ("consent", "off", "Please agree to being contacted", "Acepte que le contactemos"),
 ]
 
 
