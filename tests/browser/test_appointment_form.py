@@ -49,13 +49,7 @@ def test_errors_are_listed_and_linked_then_the_request_goes_through(
     expect(page.get_by_label("First name", exact=True)).to_have_attribute("aria-invalid", "true")
     assert serious(page) == []
 
-    page.get_by_label("First name", exact=True).fill("Ana")
-    page.get_by_label("Last name", exact=True).fill("Ruiz")
-    page.get_by_label("Phone", exact=True).fill("512-555-0123")
-    page.get_by_label("Email", exact=True).fill("ana@example.com")
-    page.get_by_label("Center", exact=True).select_option(label="Austin Downtown")
-    page.get_by_label("Reason for your visit", exact=True).select_option("other")
-    page.get_by_label("I agree").check()
+    fill_in(page)
     page.get_by_role("button", name="Send my request").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you: we have your request")
