@@ -18,12 +18,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
-from wagtail.models import Site
 
+from network.chrome import localized_page
 from network.models import Condition, NetworkSettings, Service
 
 from .records import AppointmentRequest, Notification
@@ -35,7 +36,7 @@ CENTRAL_INTAKE = gettext_lazy("Central intake")
 
 def network_settings() -> NetworkSettings:
     """The network's settings (of the default site: emails are sent outside any request)."""
-    return NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    return NetworkSettings.for_default_site()
 
 
 def network_admins() -> list[str]:
@@ -52,9 +53,9 @@ def admin_url(appointment: AppointmentRequest) -> str:
 
 def reason_category(reason: str) -> str:
     """What kind of reason, without naming it: the email must not say what the patient has."""
-    if Service.objects.filter(slug=reason).exists():
+    if reason in Service.slugs():
         return gettext("A treatment or service")
-    if Condition.objects.filter(slug=reason).exists():
+    if reason in Condition.slugs():
         return gettext("A condition")
     return gettext("Other")
 
@@ -66,17 +67,23 @@ def message_id(notification: Notification) -> str:
     return f"<appointment-{request.reference}-{notification.kind}-{notification.pk}@{host}>"
 
 
-def build_email(notification: Notification) -> EmailMessage:
+def build_email(
+    notification: Notification,
+    *,
+    network: NetworkSettings | None = None,
+    connection: BaseEmailBackend | None = None,
+) -> EmailMessage:
     """The email of one notification: staff's in the site's default language, the patient's
-    confirmation in the language they used; neither says who the patient is or what they have."""
+    confirmation in the language they used; neither says who the patient is or what they have.
+    A worker sending several passes the network's settings and its open mail connection."""
     appointment = notification.request
     if notification.kind == Notification.Kind.PATIENT:
         language, template = appointment.language, "appointments/email/patient_confirmation"
     else:
         language, template = settings.LANGUAGE_CODE, "appointments/email/staff_notification"
     with translation.override(language):
-        centre = appointment.centre.localized if appointment.centre else None
-        network = network_settings()
+        centre = localized_page(appointment.centre)
+        network = network or network_settings()
         context = {
             "appointment": appointment,
             "centre_name": centre.title if centre else str(CENTRAL_INTAKE),
@@ -92,4 +99,5 @@ def build_email(notification: Notification) -> EmailMessage:
         body=body,
         to=[notification.recipient],
         headers={"Message-ID": message_id(notification)},
+        connection=connection,
     )

@@ -243,6 +243,7 @@ class AppointmentForm(forms.Form):
             "I agree to be contacted about my request by phone or email."
         )
         self.consent_text = str(self.fields["consent"].label)
+        self._zip_place = None  # the ZIP code's place, once `clean_zip_code` has found it
         self.token = FormToken.read(self.data.get("form_token", "")) if self.is_bound else None
         self.token_expired = self.is_bound and self.token is None
         if self.token is None:
@@ -306,7 +307,7 @@ class AppointmentForm(forms.Form):
         if match is None:
             raise forms.ValidationError(_("Enter a 5-digit ZIP code, like 78701."), code="invalid")
         try:
-            geocode(match.group(1))
+            self._zip_place = geocode(match.group(1))
         except GeocodingError as error:
             raise forms.ValidationError(str(error), code="unknown") from None
         return match.group(1)
@@ -349,6 +350,17 @@ class AppointmentForm(forms.Form):
                 ),
             )
         return data
+
+    @property
+    def origin(self) -> tuple[float, float] | tuple[None, None]:
+        """Where to search from, once valid: the patient's position when shared, else the center
+        of their ZIP code (placed once, by `clean_zip_code`), else (None, None)."""
+        data = self.cleaned_data
+        if data.get("latitude") is not None:
+            return float(data["latitude"]), float(data["longitude"])
+        if data.get("zip_code") and self._zip_place is not None:
+            return self._zip_place.latitude, self._zip_place.longitude
+        return None, None
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field id, message) for the summary at the top of the form, in field order; errors of

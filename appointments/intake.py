@@ -86,19 +86,13 @@ def _earlier(data: dict, centre) -> AppointmentRequest | None:
 
 
 def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
-    """Store the request of a valid form (or return the one its token already stored)."""
-    existing = already_received(form)
-    if existing is not None:
-        return existing
+    """Store the request of a valid form whose token has stored nothing yet (the caller asks
+    `already_received` first); if the same form is being stored at this very moment by another
+    request, the one that one stored."""
     data = form.cleaned_data
     spam_reason = _spam_reason(form, request)
-    where = route(
-        data["reason"],
-        data["centre"],
-        data["zip_code"],
-        data["latitude"],
-        data["longitude"],
-    )
+    # From the patient's position, else their ZIP code's center, which the form has placed.
+    where = route(data["reason"], data["centre"], data["zip_code"], *form.origin)
     duplicate_of = None if spam_reason else _earlier(data, where.centre)
     appointment = AppointmentRequest(
         submission_key=form.token.nonce,

@@ -63,7 +63,7 @@ def schedule(appointment: AppointmentRequest) -> list[Notification]:
     ids = [row.pk for row in rows]
     # robust: a queue that cannot be reached is logged and left to the sweep, never shown to the
     # patient, whose request is already stored.
-    transaction.on_commit(lambda: [enqueue(pk) for pk in ids], robust=True)
+    transaction.on_commit(lambda: enqueue(ids), robust=True)
     return rows
 
 
@@ -83,5 +83,5 @@ def notify_new_centre(request: AppointmentRequest) -> list[Notification]:
         if address not in told
     )
     ids = [row.pk for row in rows]
-    transaction.on_commit(lambda: [enqueue(pk) for pk in ids], robust=True)
+    transaction.on_commit(lambda: enqueue(ids), robust=True)
     return rows

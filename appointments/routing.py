@@ -25,12 +25,10 @@ from django.conf import settings
 from django.db.models import QuerySet
 from geopy.units import miles as km_to_miles
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Site
 
 from locations.geocoding import geocode
 from locations.models import LocationPage
 from locations.nearest import geodesic_km, nearest_ids
-from network.caching import cached
 from network.models import NetworkSettings, Service
 from network.visibility import exclude_private
 
@@ -61,26 +59,6 @@ def routing_queryset() -> QuerySet[LocationPage]:
 def source_centre(page: LocationPage) -> LocationPage | None:
     """The default-language version of a centre page (itself when it is one), if live and public."""
     return routing_queryset().filter(translation_key=page.translation_key).first()
-
-
-def _default_radius_miles() -> int:
-    """The default site's routing radius, kept with the chrome: reading the site and its settings
-    cost a fifth of storing a request (docs/performance.md), and saving the settings starts a new
-    content generation (network.signals), so a change applies at once."""
-    return cached(
-        "appointments-routing-radius",
-        lambda: (
-            NetworkSettings.for_site(Site.objects.get(is_default_site=True)).routing_radius_miles
-        ),
-    )
-
-
-def _service_slugs() -> frozenset[str]:
-    """Every service's slug (either language), kept with the chrome like the form's choices."""
-    return cached(
-        "appointments-service-slugs",
-        lambda: frozenset(Service.objects.values_list("slug", flat=True)),
-    )
 
 
 def _miles(km: float) -> Decimal:
@@ -130,7 +108,8 @@ def route(
 
     if origin is None:
         return Route(None, FALLBACK, None)
-    radius = _default_radius_miles() if network is None else network.routing_radius_miles
+    network = network or NetworkSettings.for_default_site()
+    radius = network.routing_radius_miles
     pages = routing_queryset()
     search = {
         "radius_miles": radius,
@@ -138,7 +117,7 @@ def route(
         "limit": 1,
     }
     found = []
-    if reason in _service_slugs():
+    if reason in Service.slugs():
         found = nearest_ids(pages, *origin, service=reason, **search)
     if not found:
         found = nearest_ids(pages, *origin, **search)

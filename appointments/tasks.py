@@ -1,5 +1,9 @@
 """Delivering notifications in the background: retried with backoff, never lost, sent once.
 
+One task delivers the notifications of one request (its staff and, when enabled, the patient's
+confirmation) over one SMTP connection: a task and a connection per email cost the worker more than
+the emails themselves (docs/performance.md). Retries and the sweep queue the rows they retry.
+
 Every notification row is `pending` until the worker marks it `sent`, or `failed` after its last
 attempt (then the network's administrators are alerted). Before sending, a worker *claims* the row
 with one conditional UPDATE (attempts + 1, and a lease: `next_attempt_at` moved past the time a
@@ -17,15 +21,17 @@ send can take), so two tasks for the same row (a retry and the sweep's) never bo
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from .emails import admin_url, build_email, message_id, network_admins
+from .emails import admin_url, build_email, message_id, network_admins, network_settings
 from .records import Notification
 
 logger = logging.getLogger(__name__)
@@ -38,13 +44,20 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=settings.APPOINTMENTS_NOTIFY_BACKOFF_SECONDS * 4 ** (attempts - 1))
 
 
-def enqueue(notification_id: int, run_after=None) -> None:
-    """Queue a delivery; a backend that cannot defer (tests' immediate one) leaves retries to the
-    sweep instead of running them at once."""
+# At most this many notifications in one task when the sweep re-queues a backlog.
+SWEEP_BATCH = 50
+
+
+def enqueue(notification_ids: Sequence[int], run_after: datetime | None = None) -> None:
+    """Queue the delivery of these notifications as one task; a backend that cannot defer (tests'
+    immediate one) leaves retries to the sweep instead of running them at once."""
+    ids = list(notification_ids)
+    if not ids:
+        return
     if run_after is None:
-        deliver.enqueue(notification_id)
+        deliver.enqueue(ids)
     elif deliver.get_backend().supports_defer:
-        deliver.using(run_after=run_after).enqueue(notification_id)
+        deliver.using(run_after=run_after).enqueue(ids)
 
 
 def _claim(notification_id: int) -> bool:
@@ -58,13 +71,42 @@ def _claim(notification_id: int) -> bool:
 
 
 @task(queue_name="notifications")
-def deliver(notification_id: int) -> str:
-    """Send one notification if it is still pending and due; returns what happened."""
-    if not _claim(notification_id):
+def deliver(notification_ids: list[int]) -> str:
+    """Send those of these notifications that are still pending and due, over one connection to
+    the mail server; returns what happened to them ("sent 2", "sent 1, retry 1", "skipped")."""
+    claimed = [pk for pk in notification_ids if _claim(pk)]
+    if not claimed:
         return "skipped"
-    notification = Notification.objects.select_related("request__centre").get(pk=notification_id)
+    notifications = list(
+        Notification.objects.select_related("request__centre").filter(pk__in=claimed).order_by("pk")
+    )
+    outcomes: Counter[str] = Counter()
+    connection = get_connection()
     try:
-        build_email(notification).send()
+        connection.open()
+    except Exception as error:  # the mail server is unreachable: every one is retried
+        for notification in notifications:
+            outcomes[_failed(notification, type(error).__name__)] += 1
+        return _summary(outcomes)
+    try:
+        network = network_settings()
+        for notification in notifications:
+            outcomes[_send(notification, connection, network)] += 1
+    finally:
+        try:
+            connection.close()
+        except Exception as error:  # what was sent was accepted; the rest is the server's
+            logger.warning("Closing the mail connection failed (%s)", type(error).__name__)
+    return _summary(outcomes)
+
+
+def _summary(outcomes: Counter[str]) -> str:
+    return ", ".join(f"{outcome} {count}" for outcome, count in sorted(outcomes.items()))
+
+
+def _send(notification: Notification, connection, network) -> str:
+    try:
+        build_email(notification, network=network, connection=connection).send()
     except Exception as error:  # any failure to hand the email over is retried
         return _failed(notification, type(error).__name__)
     notification.state = Notification.State.SENT
@@ -94,7 +136,7 @@ def _failed(notification: Notification, error: str) -> str:
         return "failed"
     notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
     notification.save(update_fields=["last_error", "next_attempt_at", "updated_at"])
-    enqueue(notification.pk, run_after=notification.next_attempt_at)
+    enqueue([notification.pk], run_after=notification.next_attempt_at)
     return "retry"
 
 
@@ -129,10 +171,10 @@ def sweep() -> int:
     by a worker that was killed, or whose queued task was lost. Returns how many."""
     overdue = timezone.now() - timedelta(seconds=settings.APPOINTMENTS_NOTIFY_LEASE_SECONDS)
     ids = list(
-        Notification.objects.filter(
-            state=Notification.State.PENDING, next_attempt_at__lte=overdue
-        ).values_list("pk", flat=True)
+        Notification.objects.filter(state=Notification.State.PENDING, next_attempt_at__lte=overdue)
+        .order_by("request_id", "pk")
+        .values_list("pk", flat=True)
     )
-    for pk in ids:
-        enqueue(pk)
+    for start in range(0, len(ids), SWEEP_BATCH):
+        enqueue(ids[start : start + SWEEP_BATCH])
     return len(ids)

@@ -6,7 +6,6 @@ their own modules. Every answer here is private to one patient, so none may be c
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -23,7 +22,10 @@ from .records import AppointmentRequest
 if TYPE_CHECKING:  # the page serves through these views (appointments.models imports this module)
     from .models import AppointmentPage
 
-SESSION_KEY = "appointments.sent"
+# A signed cookie, not the session: a session would be one more row written for every request
+# (docs/performance.md), and the cookie holds only the request's id, signed with SECRET_KEY.
+SENT_COOKIE = "appointment_sent"
+_SENT_SALT = "appointments.views.sent"
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -31,17 +33,29 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _remember(request: HttpRequest, appointment: AppointmentRequest) -> None:
-    """Let this browser (its session) see the thank-you page of this request for a while."""
-    until = time.time() + settings.APPOINTMENTS_THANK_YOU_MINUTES * 60
-    request.session[SESSION_KEY] = {"pk": appointment.pk, "until": until}
+def _remember(response: HttpResponse, appointment: AppointmentRequest) -> None:
+    """Let this browser see the thank-you page of this request for a while."""
+    response.set_signed_cookie(
+        SENT_COOKIE,
+        str(appointment.pk),
+        salt=_SENT_SALT,
+        max_age=settings.APPOINTMENTS_THANK_YOU_MINUTES * 60,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def _remembered(request: HttpRequest) -> AppointmentRequest | None:
-    sent = request.session.get(SESSION_KEY)
-    if not isinstance(sent, dict) or sent.get("until", 0) < time.time():
+    pk = request.get_signed_cookie(
+        SENT_COOKIE,
+        default=None,
+        salt=_SENT_SALT,
+        max_age=settings.APPOINTMENTS_THANK_YOU_MINUTES * 60,
+    )
+    if pk is None or not pk.isdigit():
         return None
-    return AppointmentRequest.objects.select_related("centre").filter(pk=sent.get("pk")).first()
+    return AppointmentRequest.objects.select_related("centre").filter(pk=pk).first()
 
 
 def _thank_you_url(page: AppointmentPage) -> str:
@@ -62,8 +76,9 @@ def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
         if stored is not None:
             # Also when the token had stored it already: the same form sent again after the
             # database failed between storing it and answering (appointments.middleware).
-            _remember(request, stored)
-            return HttpResponseRedirect(_thank_you_url(page))
+            response = HttpResponseRedirect(_thank_you_url(page))
+            _remember(response, stored)
+            return response
     else:
         form = AppointmentForm(consent_text=page.consent_text, location=request.GET.get("location"))
     context = page.get_context(request)

@@ -7,6 +7,11 @@ restriction: see `network.signals`) replaces the number, so every older entry st
 once and simply expires. No entry is ever looked up to be deleted, and no list of cached URLs is
 kept.
 
+Within one request, or one background task, the generation is read once (`hold_generation`): a
+page builds a dozen keys from it, and each read would be a round trip to Redis. A change made by
+the request itself replaces the held number too; a change made elsewhere meanwhile is seen from the
+next request on.
+
 With REDIS_URL the generation is shared by every process. Without it each process has its own
 memory cache, so a change made in one process reaches the others when their entries expire: after
 `CACHE_SECONDS` at most (see docs/performance.md).
@@ -14,6 +19,7 @@ memory cache, so a change made in one process reaches the others when their entr
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -31,18 +37,36 @@ GENERATION_KEY = "content-generation"
 _MISSING = object()
 
 
+# The generation read by the request or task this thread is running (None: none, or not read).
+_held = threading.local()
+
+
+def hold_generation(holding: bool) -> None:
+    """Called as each request or task starts (True) and finishes (False): `network.signals`."""
+    _held.holding = holding
+    _held.generation = None
+
+
 def generation() -> int:
     """The current content generation (created on first use)."""
+    value = getattr(_held, "generation", None)
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if getattr(_held, "holding", False):
+        _held.generation = value
     return value
 
 
 def new_generation() -> None:
     """Make every entry cached so far stale (content changed)."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    value = time.time_ns()
+    cache.set(GENERATION_KEY, value, timeout=None)
+    if getattr(_held, "holding", False):
+        _held.generation = value
 
 
 def cached(name: str, compute: Callable[[], T]) -> T:

@@ -10,7 +10,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -61,6 +61,15 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def slugs(cls) -> frozenset[str]:
+        """Every term's slug, kept with the chrome: routing and the notification emails ask
+        which kind of term a request's reason is for every request."""
+        return cached(
+            f"slugs:{cls._meta.label_lower}",
+            lambda: frozenset(cls.objects.values_list("slug", flat=True)),
+        )
 
 
 class Condition(TaxonomyTerm):
@@ -316,6 +325,13 @@ class NetworkSettings(BaseSiteSetting):
         instance._request = request  # as Wagtail does, for its page URL helpers
         setattr(request, attr_name, instance)
         return instance
+
+    @classmethod
+    def for_default_site(cls) -> "NetworkSettings":
+        """The default site's settings, from the cache like `for_request`: for work done outside
+        a request (routing, the notification emails, which the worker builds)."""
+        site = cached("default-site", lambda: Site.objects.get(is_default_site=True))
+        return cached(f"settings:{site.pk}", lambda: cls.for_site(site))
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -7,16 +7,20 @@ of cached chrome at once; content changes are rare next to page views, and nothi
 stale by a relation nobody thought of (a related article's title, a centre renamed in a menu).
 Records that visitors create (appointment requests, geocoder answers) are not in the list: they
 must never empty the cache.
+
+Also here: each request and each background task reads the generation once (`network.caching`).
 """
 
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django_tasks.signals import task_finished, task_started
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from network.caching import new_generation
+from network.caching import hold_generation, new_generation
 from network.models import NavigationMenu, NavigationMenuItem, Person, TaxonomyTerm
 
 CONTENT_MODELS = (
@@ -44,3 +48,15 @@ def content_saved(sender, instance, **kwargs) -> None:
 def page_moved(sender, **kwargs) -> None:
     # Treebeard moves rows with bulk updates, which send no post_save.
     new_generation()
+
+
+@receiver(request_started)
+@receiver(task_started)
+def work_started(**kwargs) -> None:
+    hold_generation(True)
+
+
+@receiver(request_finished)
+@receiver(task_finished)
+def work_finished(**kwargs) -> None:
+    hold_generation(False)

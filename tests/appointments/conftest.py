@@ -7,9 +7,14 @@ san_antonio  San Antonio, about 74 mi (beyond the 50-mile radius), physical ther
 """
 
 import secrets
+import socket
 import time
+from unittest import mock
 
+import django
 import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from appointments.forms import FormToken
@@ -160,3 +165,65 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# --- A real SMTP server on 127.0.0.1, the database queue and `db_worker` -------------------------
+
+DATABASE_TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "notifications"],
+    }
+}
+
+
+class Inbox:
+    """An SMTP server's handler keeping each message and the address of each client connection."""
+
+    def __init__(self):
+        self.messages = []
+        self.peers = set()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope.content.decode())
+        self.peers.add(session.peer)
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail through SMTP on a free local port, and no server there yet (`start()` starts one)."""
+    port = free_port()
+    backend = "django.core.mail.backends.smtp.EmailBackend"
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {
+            "default": {
+                "BACKEND": backend,
+                "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+            }
+        }
+    else:
+        settings.EMAIL_BACKEND = backend
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    inbox.start = controller.start
+    yield inbox
+    if controller._thread is not None:
+        controller.stop()
+
+
+def run_worker(*args: str) -> None:
+    # The worker recycles connections between tasks, which would end the test's transaction.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command(
+            "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", *args, verbosity=0
+        )

@@ -3,14 +3,11 @@ patient), retries against a real SMTP server that is down then up, a worker stop
 sweep, and the administrators' alert after the last attempt."""
 
 import logging
-import socket
 from datetime import timedelta
 from unittest import mock
 
-import django
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -20,17 +17,11 @@ from appointments.models import AppointmentRequest, Notification
 from appointments.notifications import recipients
 from appointments.tasks import sweep
 from locations.models import CentreManager
-from tests.appointments.conftest import form_data
+from tests.appointments.conftest import DATABASE_TASKS, Inbox, form_data, run_worker
 
 pytestmark = pytest.mark.django_db
 URL = "/en/request-an-appointment/"
 PATIENT = ("Maria", "Lopez", "5125550199", "555-0199", "maria@example.com", "lower back", "78701")
-DATABASE_TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "notifications"],
-    }
-}
 
 
 def assert_no_patient_data(text: str) -> None:
@@ -156,54 +147,6 @@ def test_after_the_last_attempt_the_administrators_are_alerted(
 
 
 # --- A real SMTP server on 127.0.0.1, the database queue and `db_worker` -------------------------
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope.content.decode())
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    """Mail through SMTP on a free local port, and no server there yet (`start()` starts one)."""
-    port = free_port()
-    backend = "django.core.mail.backends.smtp.EmailBackend"
-    if django.VERSION >= (6, 1):
-        settings.MAILERS = {
-            "default": {
-                "BACKEND": backend,
-                "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-            }
-        }
-    else:
-        settings.EMAIL_BACKEND = backend
-        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
-        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    inbox.start = controller.start
-    yield inbox
-    if controller._thread is not None:
-        controller.stop()
-
-
-def run_worker(*args: str) -> None:
-    # The worker recycles connections between tasks, which would end the test's transaction.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command(
-            "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", *args, verbosity=0
-        )
 
 
 def message_ids(inbox: Inbox) -> list[str]:

@@ -1,10 +1,14 @@
 """The cached chrome and routing (network.caching, network.chrome, network.routing): what editors
 change shows on the next page view, and pages are found as Wagtail finds them."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from wagtail.models import PageViewRestriction
 
-from network.caching import cached, new_generation
+from network.caching import GENERATION_KEY, cached, generation, new_generation
 from network.localization import translate
 from network.models import NavigationMenu, NavigationMenuItem, NetworkSettings
 from tests.factories import StandardPageFactory
@@ -23,6 +27,36 @@ def test_cached_values_last_until_the_content_changes():
     assert cached("probe", compute) == 1
     new_generation()
     assert cached("probe", compute) == 2
+
+
+def test_a_request_reads_the_generation_once_and_sees_its_own_changes():
+    request_started.send(sender=None)
+    try:
+        held = generation()
+        cache.set(GENERATION_KEY, held + 1)  # another process publishes meanwhile
+        assert generation() == held  # seen from the next request on
+        new_generation()  # this request publishes: it sees its own change at once
+        own = generation()
+        assert own not in (held, held + 1)
+    finally:
+        request_finished.send(sender=None)
+    cache.set(GENERATION_KEY, own + 5)
+    assert generation() == own + 5  # outside a request, every read asks the cache
+
+
+def test_a_page_view_asks_the_cache_for_the_generation_once(client, home, about):
+    client.get("/en/about-us/")  # the chrome is cached: the next view reads it
+    real_get = cache.get
+    asked = []
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", counting_get):
+        assert client.get("/en/about-us/").status_code == 200
+    assert asked.count(GENERATION_KEY) == 1
+    assert len([key for key in asked if key.startswith("chrome:")]) > 1
 
 
 def test_menu_changes_show_on_the_next_view(client, home, about):

@@ -1,0 +1,100 @@
+"""What storing a request and announcing it cost: a fixed number of queries, no session row, one
+background task and one mail connection per request, the ZIP code placed once.
+
+bench/submissions.py measures the same path end to end (docs/performance.md); these tests keep
+what made it faster from coming undone.
+"""
+
+from unittest import mock
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from appointments.models import AppointmentRequest, Notification
+from locations import geocoding
+from tests.appointments.conftest import DATABASE_TASKS, form_data, run_worker
+
+pytestmark = pytest.mark.django_db
+URL = "/en/request-an-appointment/"
+THANKS = URL + "thank-you/"
+
+
+def post(client, django_capture_on_commit_callbacks, **overrides):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(URL, form_data(**overrides))
+
+
+def test_a_request_is_stored_in_fourteen_queries_without_a_session(
+    client, appointment_page, centres, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    post(client, django_capture_on_commit_callbacks, phone="(512) 555-0100", email="a@example.com")
+    client.cookies.clear()
+
+    with CaptureQueriesContext(connection) as captured:
+        response = post(
+            client,
+            django_capture_on_commit_callbacks,
+            phone="(512) 555-0101",
+            email="b@example.com",
+        )
+
+    assert response.status_code == 302
+    sql = [query["sql"] for query in captured.captured_queries]
+    # The page 2 (kept with the chrome in production: network.routing), its view restrictions 2,
+    # the token 1, the ZIP code 1, the nearest centre 1 and its page 1, duplicates 1, the request
+    # 1, its recipients 1, their notifications 1, the task 1; not counting the transaction's
+    # statements, which SQLite does not show.
+    statements = [s for s in sql if s not in ("BEGIN", "COMMIT") and "SAVEPOINT" not in s]
+    assert len(statements) == 14, "\n".join(statements)
+    assert not [s for s in sql if "django_session" in s]
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
+
+
+def test_the_zip_code_is_placed_once(
+    client, appointment_page, centres, django_capture_on_commit_callbacks
+):
+    with mock.patch.object(geocoding, "_zip_place", wraps=geocoding._zip_place) as placed:
+        response = post(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert placed.call_count == 1
+    assert AppointmentRequest.objects.get().centre == centres["round_rock"]
+
+
+def test_the_thank_you_page_follows_a_signed_cookie_that_cannot_be_pointed_elsewhere(
+    client, appointment_page, centres, django_capture_on_commit_callbacks
+):
+    response = post(client, django_capture_on_commit_callbacks)
+    cookie = response.cookies["appointment_sent"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert int(cookie["max-age"]) > 0
+    stored = AppointmentRequest.objects.get()
+    assert stored.reference in client.get(THANKS).content.decode()
+
+    forged = cookie.value.replace(str(stored.pk), str(stored.pk + 1), 1)
+    client.cookies["appointment_sent"] = forged
+    assert client.get(THANKS)["Location"] == URL
+
+
+def test_one_task_and_one_mail_connection_announce_a_request_to_everyone(
+    client, appointment_page, centres, settings, smtp, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    settings.APPOINTMENTS_CONFIRM_TO_PATIENT = True
+    round_rock = centres["round_rock"]
+    round_rock.intake_emails = "front-desk@example.org, scheduling@example.org"
+    round_rock.save_revision().publish()
+    smtp.start()
+
+    post(client, django_capture_on_commit_callbacks)
+    assert Notification.objects.count() == 3  # two intake addresses and the patient
+    assert DBTaskResult.objects.filter(task_path="appointments.tasks.deliver").count() == 1
+
+    run_worker()
+    assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
+    assert len(smtp.messages) == 3
+    assert len(smtp.peers) == 1  # one connection to the mail server
