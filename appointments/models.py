@@ -27,9 +27,10 @@ from appointments.records import (  # noqa: F401
     Notification,
     new_reference,
 )
+from network.visibility import CachedRestrictionsMixin
 
 
-class AppointmentPage(RoutablePageMixin, Page):
+class AppointmentPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The page where patients request an appointment (the same form also appears at the end of
     articles and on centre pages, posting here). Editors write the words around the form; the
     serving logic lives in `appointments.views`, which this module imports (the views never

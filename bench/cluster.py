@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import email
+import http.client
 import json
 import os
 import socket
@@ -34,9 +35,8 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
+from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.error import HTTPError
 from urllib.parse import urlencode
 
 import psycopg
@@ -217,29 +217,47 @@ def wait_for(url: str, timeout: float = 120) -> None:
             time.sleep(0.3)
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+# Patients near the demo's centers (none at a center's own ZIP code), and the reasons they give:
+# requests are routed across the network, by service where a reason is one.
+PATIENT_ZIPS = [
+    "78702", "78745", "77005", "77055", "75204", "76107", "78209", "33606", "33133", "32803",
+    "32205", "30307", "30305", "30064", "85006", "85257", "85705", "80205", "80210", "80907",
+]  # fmt: skip
+REASONS = ["sciatica", "physical-therapy", "epidural-injections", "chiropractic-care", "other"]
 
 
 @dataclass
 class Patient:
-    """One browser: its own cookies, its tokens, then its request."""
+    """One browser: its own cookies, its tokens, then its request. Plain `http.client`: the
+    client shares the machine's two cores with what it measures, so it should cost little."""
 
     n: int
     port: int
-    opener: urllib.request.OpenerDirector = field(init=False)
+    cookie: str = ""
     fields: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect
-        )
+    def _exchange(self, method: str, path: str, body: str | None = None):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            answer = connection.getresponse()
+            return answer.status, answer.getheader("Location") or "", answer.headers, answer.read()
+        finally:
+            connection.close()
 
     def open_form(self) -> None:
         """What the page's script does: this visitor's CSRF and form tokens."""
-        with self.opener.open(f"http://{HOST}:{self.port}/api/form-token/", timeout=60) as answer:
-            self.fields = json.load(answer)["fields"]
+        status, _, headers, body = self._exchange("GET", "/api/form-token/")
+        if status != 200:
+            raise RuntimeError(f"/api/form-token/ answered {status}")
+        cookies = SimpleCookie()
+        for header in headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+        self.cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items())
+        self.fields = json.loads(body)["fields"]
 
     def send(self) -> bool:
         """Post the request; True when it was acknowledged (the redirect to the thank-you page)."""
@@ -250,21 +268,68 @@ class Patient:
             "phone": f"+1737555{self.n % 10_000:04d}",  # not the demo requests' 512 numbers
             "email": EMAILS.format(n=self.n),
             "centre": "nearest",
-            "zip_code": "78701",
-            "reason": "sciatica",
+            "zip_code": PATIENT_ZIPS[self.n % len(PATIENT_ZIPS)],
+            "reason": REASONS[self.n % len(REASONS)],
             "contact_time": "morning",
             "message": "Pain down my leg when I sit.",
             "consent": "on",
             "website": "",
         }
-        request = urllib.request.Request(
-            f"http://{HOST}:{self.port}{FORM}", data=urlencode(data).encode(), method="POST"
-        )
+        status, location, _, _ = self._exchange("POST", FORM, urlencode(data))
+        return status == 302 and location.endswith(THANKS)  # a 200 is the form again
+
+
+def _process_seconds(pids: set[int]) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
         try:
-            with self.opener.open(request, timeout=60) as answer:
-                return False  # a 200 is the form again, with errors
-        except HTTPError as answer:
-            return answer.code == 302 and answer.headers["Location"].endswith(THANKS)
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
+def _family(roots: set[int]) -> set[int]:
+    """These processes and all their descendants (gunicorn's workers are its master's children)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    family = set(roots)
+    grew = True
+    while grew:
+        children = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= children
+        grew = bool(children)
+    return family
+
+
+def _named(name: str) -> set[int]:
+    return {
+        int(comm.parent.name)
+        for comm in Path("/proc").glob("[0-9]*/comm")
+        if comm.exists() and comm.read_text().strip().startswith(name)
+    }
+
+
+def cpu_seconds(cluster: Cluster) -> dict[str, float]:
+    """CPU time used so far by each part: the app servers (masters and workers), the task
+    workers, every PostgreSQL and Redis process on the machine, and this process (the patients'
+    client and the SMTP sink)."""
+    servers = {process.pid for process in cluster.processes if "gunicorn" in process.args[0]}
+    workers = {process.pid for process in cluster.processes} - servers
+    return {
+        "app servers": _process_seconds(_family(servers)),
+        "task workers": _process_seconds(_family(workers)),
+        "PostgreSQL": _process_seconds(_named("postgres")),
+        "Redis": _process_seconds(_named("redis-server")),
+        "client and SMTP sink": sum(os.times()[:2]),
+    }
 
 
 @dataclass
@@ -274,6 +339,7 @@ class Burst:
     posted_seconds: float  # first post to last answer
     delivered_seconds: float  # first post to the last notification email received
     counts: dict[str, int]
+    cpu_ms_per_request: dict[str, float]  # from the first post to the last email
 
 
 def burst(cluster: Cluster, requests: int, concurrency: int, *, timeout: float = 600) -> Burst:
@@ -281,6 +347,7 @@ def burst(cluster: Cluster, requests: int, concurrency: int, *, timeout: float =
     patients = [Patient(n, cluster.ports[n % len(cluster.ports)]) for n in range(1, requests + 1)]
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(Patient.open_form, patients))  # the forms are open before anyone sends
+        cpu_before = cpu_seconds(cluster)
         started = time.monotonic()
         acknowledged = sum(pool.map(Patient.send, patients))
     posted = time.monotonic() - started
@@ -295,7 +362,11 @@ def burst(cluster: Cluster, requests: int, concurrency: int, *, timeout: float =
             break
         time.sleep(0.1)
     delivered = cluster.sink.last_at - started
-    return Burst(requests, acknowledged, posted, delivered, count(cluster, requests))
+    cpu = {
+        part: round((seconds - cpu_before[part]) * 1000 / requests, 1)
+        for part, seconds in cpu_seconds(cluster).items()
+    }
+    return Burst(requests, acknowledged, posted, delivered, count(cluster, requests), cpu)
 
 
 def count(cluster: Cluster, requests: int) -> dict[str, int]:
@@ -350,6 +421,10 @@ def count(cluster: Cluster, requests: int) -> dict[str, int]:
 def report(result: Burst) -> list[str]:
     lines = [f"sent: {result.sent}", f"acknowledged: {result.acknowledged}"]
     lines += [f"{name}: {value}" for name, value in result.counts.items()]
+    lines.append(
+        "CPU per request (ms): "
+        + ", ".join(f"{part} {ms}" for part, ms in result.cpu_ms_per_request.items())
+    )
     return lines
 
 

@@ -27,7 +27,7 @@ def post(client, django_capture_on_commit_callbacks, **overrides):
         return client.post(URL, form_data(**overrides))
 
 
-def test_a_request_is_stored_in_fourteen_queries_without_a_session(
+def test_a_request_is_stored_in_eleven_queries_without_a_session(
     client, appointment_page, centres, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DATABASE_TASKS
@@ -44,12 +44,12 @@ def test_a_request_is_stored_in_fourteen_queries_without_a_session(
 
     assert response.status_code == 302
     sql = [query["sql"] for query in captured.captured_queries]
-    # The page 2 (kept with the chrome in production: network.routing), its view restrictions 2,
-    # the token 1, the ZIP code 1, the nearest centre 1 and its page 1, duplicates 1, the request
-    # 1, its recipients 1, their notifications 1, the task 1; not counting the transaction's
-    # statements, which SQLite does not show.
+    # The page 2 (kept with the chrome in production: network.routing), no view restriction
+    # (network.visibility), the token 1, the ZIP code 1, the nearest centre 1 and its page 1,
+    # duplicates 1, the request 1, its recipients 1, their notifications 1, the task 1; not
+    # counting the transaction's statements, which SQLite does not show.
     statements = [s for s in sql if s not in ("BEGIN", "COMMIT") and "SAVEPOINT" not in s]
-    assert len(statements) == 14, "\n".join(statements)
+    assert len(statements) == 11, "\n".join(statements)
     assert not [s for s in sql if "django_session" in s]
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert not Session.objects.exists()
