@@ -1,12 +1,14 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import caches
+from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
@@ -105,6 +107,14 @@ def page(page):
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     yield page
     assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """Test users' passwords hashed with one PBKDF2 iteration (tests/passwords.py): Django's
+    million cost 0.3 s of CPU per user made or signed in, on every test that has one."""
+    with override_settings(PASSWORD_HASHERS=["tests.passwords.OneIterationPBKDF2PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
