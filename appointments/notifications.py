@@ -1,5 +1,5 @@
-"""Who hears about a request, and when: one `Notification` row per recipient, queued for delivery
-once the request's transaction commits.
+"""Who hears about a request, and when: one `Notification` row per recipient, their delivery
+queued with the request's transaction (`tasks.enqueue_with_transaction`).
 
 The emails themselves (never anything about the patient) are `appointments.emails`; delivery
 (attempts, retries, the sweep) is `appointments.tasks`.
@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import transaction
 
 from locations.models import CentreManager
 
 from .emails import network_admins, network_settings
 from .records import AppointmentRequest, Notification
-from .tasks import enqueue
+from .tasks import enqueue_with_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +43,8 @@ def recipients(appointment: AppointmentRequest) -> list[str]:
 
 
 def schedule(appointment: AppointmentRequest) -> list[Notification]:
-    """Record one pending notification per recipient and queue their delivery once the request's
-    transaction has committed (call inside it): the request is stored before anyone is told."""
+    """Record one pending notification per recipient and queue their delivery with the request's
+    transaction (call inside it): the request is stored before anyone is told."""
     rows = [
         Notification(request=appointment, kind=Notification.Kind.STAFF, recipient=address)
         for address in recipients(appointment)
@@ -60,16 +59,13 @@ def schedule(appointment: AppointmentRequest) -> list[Notification]:
         logger.error("Appointment request %s has nobody to notify", appointment.reference)
         return []
     rows = Notification.objects.bulk_create(rows)
-    ids = [row.pk for row in rows]
-    # robust: a queue that cannot be reached is logged and left to the sweep, never shown to the
-    # patient, whose request is already stored.
-    transaction.on_commit(lambda: enqueue(ids), robust=True)
+    enqueue_with_transaction([row.pk for row in rows])
     return rows
 
 
 def notify_new_centre(request: AppointmentRequest) -> list[Notification]:
     """Tell the new centre's staff as for a new request (same recipients, same email, same
-    delivery), inside the reassignment's transaction, queued once it commits. Not
+    delivery), inside the reassignment's transaction, queued with it. Not
     `schedule` itself: the patient was confirmed once already, and anyone told
     about this request before (a manager of both centres) is not told twice."""
     told = set(
@@ -82,6 +78,5 @@ def notify_new_centre(request: AppointmentRequest) -> list[Notification]:
         for address in recipients(request)
         if address not in told
     )
-    ids = [row.pk for row in rows]
-    transaction.on_commit(lambda: enqueue(ids), robust=True)
+    enqueue_with_transaction([row.pk for row in rows])
     return rows

@@ -27,16 +27,18 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from .emails import admin_url, build_email, message_id, network_admins, network_settings
 from .records import Notification
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["deliver", "enqueue", "sweep"]
+__all__ = ["deliver", "enqueue", "enqueue_with_transaction", "sweep"]
 
 
 def backoff(attempts: int) -> timedelta:
@@ -58,6 +60,24 @@ def enqueue(notification_ids: Sequence[int], run_after: datetime | None = None) 
         deliver.enqueue(ids)
     elif deliver.get_backend().supports_defer:
         deliver.using(run_after=run_after).enqueue(ids)
+
+
+def enqueue_with_transaction(notification_ids: Sequence[int]) -> None:
+    """Queue the delivery of rows written in the current transaction, never before it commits.
+
+    The database queue's task row is written in that same transaction: it commits, or rolls back,
+    with the request, so nothing can be lost between storing and queueing, and storing a request
+    costs one commit, not two. Any other queue is asked once the transaction has committed
+    (robust: a queue that cannot be reached is logged and left to the sweep, never shown to the
+    patient, whose request is already stored)."""
+    ids = list(notification_ids)
+    if (
+        isinstance(deliver.get_backend(), DatabaseBackend)
+        and transaction.get_connection().in_atomic_block
+    ):
+        enqueue(ids)
+    else:
+        transaction.on_commit(lambda: enqueue(ids), robust=True)
 
 
 def _claim(notification_id: int) -> bool:

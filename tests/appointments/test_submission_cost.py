@@ -80,6 +80,19 @@ def test_the_thank_you_page_follows_a_signed_cookie_that_cannot_be_pointed_elsew
     assert client.get(THANKS)["Location"] == URL
 
 
+def test_the_database_queue_takes_the_task_in_the_requests_own_transaction(
+    client, appointment_page, centres, settings, django_capture_on_commit_callbacks
+):
+    """The task row is written with the request (one commit, nothing to lose between the two),
+    not by a callback after the commit."""
+    settings.TASKS = DATABASE_TASKS
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert client.post(URL, form_data()).status_code == 302
+    assert callbacks == []
+    task = DBTaskResult.objects.get(task_path="appointments.tasks.deliver")
+    assert task.args_kwargs["args"] == [list(Notification.objects.values_list("pk", flat=True))]
+
+
 def test_one_task_and_one_mail_connection_announce_a_request_to_everyone(
     client, appointment_page, centres, settings, smtp, django_capture_on_commit_callbacks
 ):
