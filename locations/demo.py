@@ -27,6 +27,7 @@ from locations.models import (
     ZipCentroid,
 )
 from locations.permissions import ADMINISTRATORS_GROUP, ensure_centre_roles
+from locations.sync import translations_left_to_caller
 from network.demo import add_menu_link, demo_people
 from network.demo_content import read, translations
 from network.localization import localized, translate
@@ -80,7 +81,9 @@ def load(stdout: TextIO) -> list[tuple[str, str, str]]:
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale=english)
     services = {s.slug: s for s in Service.objects.filter(locale=english)}
-    with transaction.atomic():
+    # Every centre is translated below, from its final English version: publishing it here need
+    # not also re-publish its Spanish version (which a reload would otherwise do twice).
+    with transaction.atomic(), translations_left_to_caller():
         index = _load_index(home)
         people = demo_people(english)
         centres = [_load_centre(index, row, services, people) for row in CENTRES]
