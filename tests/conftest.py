@@ -1,13 +1,16 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
 import re
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
@@ -185,3 +188,32 @@ def home(locales):
 def home_es(home):
     """The Spanish translation of the home page, made the way editors do with wagtail-localize."""
     return translate(home, "es", {"Home": "Inicio", home.hero_heading: "Alivio cerca de casa"})
+
+
+MIGRATED_SQLITE = pytest.StashKey[Path]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
+    """pytest-django's test database; on SQLite, also a copy of it in a file as migrations left
+    it, taken before any test ran (`migrated_sqlite`). Only when pytest-django did create it (in
+    memory): without a test marked for the database, `connection` is the configured one."""
+    name = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(name):
+        path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            with closing(sqlite3.connect(path)) as copy:
+                connection.connection.backup(copy)
+        request.config.stash[MIGRATED_SQLITE] = path
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(django_db_setup, request) -> Path | None:
+    """A SQLite file holding the test database as `manage.py migrate` left it (None on PostgreSQL,
+    or when this session made no test database),
+    for tests whose server or worker runs in a process of its own: copying it replaces running
+    every migration again (about 20 seconds). The test database itself cannot be copied later
+    on: a transactional test that ran before may have flushed what migrations wrote (the default
+    site, the tree's root, the ZIP centroids)."""
+    return request.config.stash.get(MIGRATED_SQLITE, None)

@@ -13,6 +13,7 @@ killed worker had claimed, once its lease has run out.
 import asyncio
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -113,11 +114,16 @@ def smtp():
 
 
 @pytest.fixture(scope="session")
-def test_database_copy(django_db_setup, tmp_path_factory) -> Iterator[str]:
-    """A DATABASE_URL for a fresh database of its own, migrated by `manage.py migrate`: the worker
-    runs in another process, so it cannot see the test's transaction; and the test database cannot
-    be copied, since a transactional test that ran before in this process may have flushed what
-    migrations wrote (the default site, the tree's root)."""
+def test_database_copy(migrated_sqlite, tmp_path_factory) -> Iterator[str]:
+    """A DATABASE_URL for a fresh database of its own, as `manage.py migrate` leaves it: the
+    worker runs in another process, so it cannot see the test's transaction. On SQLite a copy of
+    the test database taken before any test ran (`migrated_sqlite`); otherwise a new database,
+    migrated."""
+    if migrated_sqlite is not None:
+        path = tmp_path_factory.mktemp("worker-kill") / "db.sqlite3"
+        shutil.copyfile(migrated_sqlite, path)
+        yield f"sqlite:///{path}"
+        return
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('worker-kill') / 'db.sqlite3'}"

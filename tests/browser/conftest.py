@@ -6,6 +6,7 @@ it is missing.
 """
 
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -121,10 +122,13 @@ def _demo_database(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+def demo_server(
+    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path | None
+) -> Iterator[DemoServer]:
     """The demo as `make run` serves it, in a process of its own: a fresh database (SQLite, or
     PostgreSQL when the tests run on it) migrated and loaded with `load_demo`, served by
-    `runserver` on a free port.
+    `runserver` on a free port. On SQLite the migrated database is a copy of the test
+    database as migrations left it (`migrated_sqlite`), rather than migrated all over again.
 
     Tests of the whole demo use this rather than `live_server`: a transactional test database is
     flushed between tests, which also removes what migrations wrote (the tree's root, collections,
@@ -151,7 +155,10 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
             "APPOINTMENTS_RATELIMIT_ADDRESS": "1000/h",
         }
         demo = DemoServer(url=url, env=env)
-        demo.manage("migrate", "--noinput")
+        if migrated_sqlite is not None and database_url.startswith("sqlite:"):
+            shutil.copyfile(migrated_sqlite, urlsplit(database_url).path)
+        else:
+            demo.manage("migrate", "--noinput")
         demo.manage("load_demo", "--force")
         server = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
