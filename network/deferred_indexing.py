@@ -4,7 +4,7 @@ per object.
 Every save of a page, snippet or child row enqueues Wagtail's reference-index update of the object
 (or of the page a child row belongs to) and the search-index update of indexed models: loading the
 demo saved each page several times (its creation, each revision, each publish, its translation)
-and enqueued about 1,600 updates for some 300 objects, which the immediate task backend ran one by
+and enqueued 1,612 updates for about 200 objects, which the immediate task backend ran one by
 one while the demo loaded, each re-reading the object. Inside `deferred_index_updates()` saves are
 noted instead, and on leaving it each noted object's updates are enqueued once, as its own
 post_save would have done (same tasks, same arguments, same backend): they read the object as it
