@@ -91,7 +91,7 @@ def translate(
     """
     locale = Locale.objects.get(language_code=language_code)
     source, _ = TranslationSource.update_or_create_from_instance(instance)
-    segments = StringSegment.objects.filter(source=source).select_related("string")
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         text = strings.get(segment.string.data)
         if text is not None:
