@@ -210,10 +210,10 @@ def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factor
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(django_db_setup, request) -> Path | None:
-    """A SQLite file holding the test database as `manage.py migrate` left it (None on PostgreSQL,
-    or when this session made no test database),
-    for tests whose server or worker runs in a process of its own: copying it replaces running
-    every migration again (about 20 seconds). The test database itself cannot be copied later
-    on: a transactional test that ran before may have flushed what migrations wrote (the default
-    site, the tree's root, the ZIP centroids)."""
+    """A SQLite file holding the test database as `manage.py migrate` left it, for tests whose
+    server or worker runs in a process of its own: copying it replaces running every migration
+    again (about 20 seconds). None on PostgreSQL, or when the session made no test database.
+
+    The test database itself cannot be copied later on: a transactional test that ran before may
+    have flushed what migrations wrote (the default site, the tree's root, the ZIP centroids)."""
     return request.config.stash.get(MIGRATED_SQLITE, None)
