@@ -12,6 +12,12 @@ page builds a dozen keys from it, and each read would be a round trip to Redis. 
 the request itself replaces the held number too; a change made elsewhere meanwhile is seen from the
 next request on.
 
+The chrome (`cached`) is also kept in each process's memory for a few seconds
+(`LOCAL_SECONDS`), under the same keys: a page or an appointment request reads eight or so pieces
+of it, and each would otherwise be a round trip to Redis. Keys carry the generation, so a change
+is still seen by every process on its next request; what is kept is pickled, so each reader gets
+an object of its own, as from Redis.
+
 With REDIS_URL the generation is shared by every process. Without it each process has its own
 memory cache, so a change made in one process reaches the others when their entries expire: after
 `CACHE_SECONDS` at most (see docs/performance.md).
@@ -19,6 +25,7 @@ memory cache, so a change made in one process reaches the others when their entr
 
 from __future__ import annotations
 
+import pickle
 import threading
 import time
 from collections.abc import Callable
@@ -69,13 +76,39 @@ def new_generation() -> None:
         _held.generation = value
 
 
+# Chrome kept in this process: key -> (monotonic expiry, pickled value). Bounded: when full, the
+# expired entries go, and if that is not enough, all of them.
+LOCAL_SECONDS = 10
+LOCAL_ENTRIES = 500
+_local: dict[str, tuple[float, bytes]] = {}
+
+
+def _keep_locally(key: str, value: object, now: float) -> None:
+    if len(_local) >= LOCAL_ENTRIES:
+        for old in [k for k, (expires, _) in list(_local.items()) if expires <= now]:
+            _local.pop(old, None)
+        if len(_local) >= LOCAL_ENTRIES:
+            _local.clear()
+    _local[key] = (now + min(LOCAL_SECONDS, settings.CACHE_SECONDS), pickle.dumps(value))
+
+
+def forget_local() -> None:
+    """Drop what this process keeps in memory (the tests' fresh start; Redis is the truth)."""
+    _local.clear()
+
+
 def cached(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, kept in the default cache under `name` until the content changes."""
     key = f"chrome:{generation()}:{name}"
+    now = time.monotonic()
+    local = _local.get(key)
+    if local is not None and local[0] > now:
+        return pickle.loads(local[1])
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value, timeout=settings.CACHE_SECONDS)
+    _keep_locally(key, value, now)
     return value
 
 

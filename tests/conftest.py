@@ -15,6 +15,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
+from network.caching import forget_local
 from network.localization import translate
 from tests.factories import HomePageFactory
 
@@ -144,6 +145,7 @@ def fresh_caches():
     (network.caching)."""
     for alias in settings.CACHES:
         caches[alias].clear()
+    forget_local()
 
 
 @pytest.fixture
