@@ -116,3 +116,13 @@ def test_only_exact_page_urls_are_kept_by_the_router(client, home, articles, set
 
     assert kept_route("health-articles/sciatica") is not None
     assert kept_route("health-articles/topic/made-up") is None
+
+
+def test_the_language_links_carry_each_visitors_own_query_string(client, home_es):
+    """The header is kept per page, but not its language links, which keep the query string
+    (a search, a page number): kept with it, a visitor saw the previous visitor's search."""
+    client.get("/en/", {"q": "78701"})
+    html = client.get("/en/", {"page": "2"}).text
+
+    assert '<a href="/es/?page=2" hreflang="es" lang="es">Español</a>' in html
+    assert "78701" not in html
