@@ -7,7 +7,7 @@ What docs/deploy.md describes, on one machine and loopback only: a PostgreSQL da
 for the run on 127.0.0.1:5432 (user postgres, dropped afterwards), the local Redis
 (redis://127.0.0.1:6379, database `--redis-db`, emptied before and after), migrated and loaded
 with the demo; an SMTP sink (aiosmtpd) in this process; two gunicorn app servers (2 sync workers
-each) on two free ports and two `db_worker`s. Each patient is a browser of its own: it asks
+each, `--server-processes`) on two free ports and two `db_worker`s. Each patient is a browser of its own: it asks
 `/api/form-token/` for its CSRF and form tokens (as the form on a cached page does), then posts the
 request form to one of the two servers in turn. Then the workers are given time to send every
 notification, and the run shows every request stored once, routed once and notified once:
@@ -83,6 +83,7 @@ class Cluster:
     redis_db: int
     servers: int = 2
     workers: int = 2
+    server_processes: int = 2  # gunicorn's sync workers on each app server
     name: str = field(default_factory=lambda: f"spine_cluster_{os.getpid()}")
     ports: list[int] = field(default_factory=list)
     processes: list[subprocess.Popen] = field(default_factory=list)
@@ -147,7 +148,7 @@ class Cluster:
                         "--bind",
                         f"{HOST}:{port}",
                         "--workers",
-                        "2",
+                        str(self.server_processes),
                         "--preload",
                     )
                 )
@@ -443,8 +444,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--redis-db", type=int, default=11, help="a Redis database of its own")
+    parser.add_argument(
+        "--server-processes", type=int, default=2, help="gunicorn sync workers per app server"
+    )
     args = parser.parse_args()
-    with Cluster(redis_db=args.redis_db) as cluster:
+    with Cluster(redis_db=args.redis_db, server_processes=args.server_processes) as cluster:
         result = burst(cluster, args.requests, args.concurrency)
     print("\n".join(report(result)))
     print(

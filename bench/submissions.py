@@ -46,9 +46,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--redis-db", type=int, default=11, help="a Redis database of its own")
+    parser.add_argument(
+        "--server-processes", type=int, default=2, help="gunicorn sync workers per app server"
+    )
     args = parser.parse_args()
     before = machine()
-    with Cluster(redis_db=args.redis_db) as cluster:
+    with Cluster(redis_db=args.redis_db, server_processes=args.server_processes) as cluster:
         result = burst(cluster, args.requests, args.concurrency)
     print(f"Machine: {before}; after: load {os.getloadavg()[0]:.1f}")
     print(f"{args.requests} requests, {args.concurrency} at a time, across 2 app servers")
