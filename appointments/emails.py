@@ -29,14 +29,9 @@ from network.models import Condition, NetworkSettings, Service
 
 from .records import AppointmentRequest, Notification
 
-__all__ = ["admin_url", "build_email", "message_id", "network_admins", "network_settings"]
+__all__ = ["admin_url", "build_email", "message_id", "network_admins"]
 
 CENTRAL_INTAKE = gettext_lazy("Central intake")
-
-
-def network_settings() -> NetworkSettings:
-    """The network's settings (of the default site: emails are sent outside any request)."""
-    return NetworkSettings.for_default_site()
 
 
 def network_admins() -> list[str]:
@@ -70,12 +65,11 @@ def message_id(notification: Notification) -> str:
 def build_email(
     notification: Notification,
     *,
-    network: NetworkSettings | None = None,
     connection: BaseEmailBackend | None = None,
 ) -> EmailMessage:
     """The email of one notification: staff's in the site's default language, the patient's
     confirmation in the language they used; neither says who the patient is or what they have.
-    A worker sending several passes the network's settings and its open mail connection."""
+    A worker sending several passes its open mail connection."""
     appointment = notification.request
     if notification.kind == Notification.Kind.PATIENT:
         language, template = appointment.language, "appointments/email/patient_confirmation"
@@ -83,7 +77,8 @@ def build_email(
         language, template = settings.LANGUAGE_CODE, "appointments/email/staff_notification"
     with translation.override(language):
         centre = localized_page(appointment.centre)
-        network = network or network_settings()
+        # The default site's (emails are sent outside any request).
+        network = NetworkSettings.for_default_site()
         context = {
             "appointment": appointment,
             "centre_name": centre.title if centre else str(CENTRAL_INTAKE),

@@ -12,8 +12,9 @@ import logging
 from django.conf import settings
 
 from locations.models import CentreManager
+from network.models import NetworkSettings
 
-from .emails import network_admins, network_settings
+from .emails import network_admins
 from .records import AppointmentRequest, Notification
 from .tasks import enqueue_with_transaction
 
@@ -34,7 +35,7 @@ def recipients(appointment: AppointmentRequest) -> list[str]:
         ).exclude(user__email="")
         found += managers.values_list("user__email", flat=True)
     if not found:
-        central = network_settings().central_intake_email
+        central = NetworkSettings.for_default_site().central_intake_email
         found = [central] if central else network_admins()
     unique: dict[str, None] = {}
     for address in found:

@@ -33,7 +33,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
-from .emails import admin_url, build_email, message_id, network_admins, network_settings
+from .emails import admin_url, build_email, message_id, network_admins
 from .records import Notification
 
 logger = logging.getLogger(__name__)
@@ -109,9 +109,8 @@ def deliver(notification_ids: list[int]) -> str:
             outcomes[_failed(notification, type(error).__name__)] += 1
         return _summary(outcomes)
     try:
-        network = network_settings()
         for notification in notifications:
-            outcomes[_send(notification, connection, network)] += 1
+            outcomes[_send(notification, connection)] += 1
     finally:
         try:
             connection.close()
@@ -124,9 +123,9 @@ def _summary(outcomes: Counter[str]) -> str:
     return ", ".join(f"{outcome} {count}" for outcome, count in sorted(outcomes.items()))
 
 
-def _send(notification: Notification, connection, network) -> str:
+def _send(notification: Notification, connection) -> str:
     try:
-        build_email(notification, network=network, connection=connection).send()
+        build_email(notification, connection=connection).send()
     except Exception as error:  # any failure to hand the email over is retried
         return _failed(notification, type(error).__name__)
     notification.state = Notification.State.SENT
