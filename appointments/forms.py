@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from wagtail.models import Locale
@@ -73,7 +74,9 @@ def centre_choices() -> list:
 
 
 def _centre_choices() -> list:
-    """Centres that accept requests, in the visitor's language, grouped by state name: one query."""
+    """Centres that accept requests, in the visitor's language, grouped by state name: one query.
+    Plain strings, translated now (the key names the language): a lazy string in a cached value
+    is rebuilt on every read, which cost a POST about a millisecond (docs/performance.md)."""
     centres = (
         LocationPage.objects.visible()
         .filter(accepts_requests=True)
@@ -83,7 +86,7 @@ def _centre_choices() -> list:
     for centre in centres:
         groups.setdefault(str(centre.state_name), []).append((str(centre.pk), centre.title))
     return [
-        (NEAREST, _("The center nearest to me")),
+        (NEAREST, gettext("The center nearest to me")),
         *sorted(groups.items()),
     ]
 
@@ -95,7 +98,7 @@ def reason_choices() -> list:
 
 def _reason_choices() -> list:
     """Services and conditions of the shared taxonomy in the visitor's language (the default
-    language's where untranslated), by slug, then "Something else"."""
+    language's where untranslated), by slug, then "Something else"; plain strings, as above."""
 
     def terms(model) -> list[tuple[str, str]]:
         rows = model.objects.filter(locale=Locale.get_active()).order_by("name")
@@ -105,10 +108,10 @@ def _reason_choices() -> list:
         return [(term.slug, term.name) for term in rows]
 
     return [
-        ("", _("Choose a reason")),
-        (_("Treatments"), terms(Service)),
-        (_("Conditions"), terms(Condition)),
-        (OTHER, _("Something else")),
+        ("", gettext("Choose a reason")),
+        (gettext("Treatments"), terms(Service)),
+        (gettext("Conditions"), terms(Condition)),
+        (OTHER, gettext("Something else")),
     ]
 
 

@@ -34,6 +34,9 @@ from network.visibility import exclude_private
 
 __all__ = ["Route", "route", "routing_queryset", "source_centre"]
 
+# What storing a request and queueing its notifications read of the centre it was routed to.
+ROUTED_FIELDS = ("id", "title", "translation_key", "intake_emails", "accepts_requests")
+
 CHOSEN = "chosen"
 NEAREST = "nearest"
 FALLBACK = "fallback"
@@ -124,4 +127,7 @@ def route(
     if not found:
         return Route(None, FALLBACK, None)
     km, pk = found[0]
-    return Route(pages.get(pk=pk), NEAREST, _miles(km))
+    # The search has already checked the page against `pages`; storing the request and telling
+    # its centre need only these columns of it.
+    centre = LocationPage.objects.only(*ROUTED_FIELDS).get(pk=pk)
+    return Route(centre, NEAREST, _miles(km))

@@ -33,13 +33,18 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _thank_you_seconds() -> int:
+    """How long the browser that sent a request may see its thank-you page."""
+    return settings.APPOINTMENTS_THANK_YOU_MINUTES * 60
+
+
 def _remember(response: HttpResponse, appointment: AppointmentRequest) -> None:
     """Let this browser see the thank-you page of this request for a while."""
     response.set_signed_cookie(
         SENT_COOKIE,
         str(appointment.pk),
         salt=_SENT_SALT,
-        max_age=settings.APPOINTMENTS_THANK_YOU_MINUTES * 60,
+        max_age=_thank_you_seconds(),
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",
@@ -51,7 +56,7 @@ def _remembered(request: HttpRequest) -> AppointmentRequest | None:
         SENT_COOKIE,
         default=None,
         salt=_SENT_SALT,
-        max_age=settings.APPOINTMENTS_THANK_YOU_MINUTES * 60,
+        max_age=_thank_you_seconds(),
     )
     if pk is None or not pk.isdigit():
         return None

@@ -93,6 +93,10 @@ def _format_hint() -> str:
     return gettext("Enter a 5-digit ZIP code or a city and state, like Austin, TX.")
 
 
+# Kept in each process: the table is reference data that only a migration writes (a deploy, which
+# restarts the processes), and patients come from a few hundred ZIP codes around the centers. A
+# place is immutable. Each lookup kept saves a POST or a finder search a query.
+@functools.lru_cache(maxsize=4096)
 def _zip_place(zip_code: str) -> Place | None:
     """The centroid of a 5-digit ZIP code: one primary-key lookup. Military ZIP codes (APO/FPO)
     have no place: the table holds them at (0, 0), off the coast of Africa."""

@@ -11,8 +11,10 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
+from appointments.forms import centre_choices, reason_choices
 from appointments.models import AppointmentRequest, Notification
 from locations import geocoding
 from tests.appointments.conftest import DATABASE_TASKS, form_data, run_worker
@@ -27,7 +29,7 @@ def post(client, django_capture_on_commit_callbacks, **overrides):
         return client.post(URL, form_data(**overrides))
 
 
-def test_a_request_is_stored_in_eleven_queries_without_a_session(
+def test_a_request_is_stored_in_ten_queries_without_a_session(
     client, appointment_page, centres, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DATABASE_TASKS
@@ -45,11 +47,12 @@ def test_a_request_is_stored_in_eleven_queries_without_a_session(
     assert response.status_code == 302
     sql = [query["sql"] for query in captured.captured_queries]
     # The page 2 (kept with the chrome in production: network.routing), no view restriction
-    # (network.visibility), the token 1, the ZIP code 1, the nearest centre 1 and its page 1,
-    # duplicates 1, the request 1, its recipients 1, their notifications 1, the task 1; not
-    # counting the transaction's statements, which SQLite does not show.
+    # (network.visibility), the token 1, the ZIP code none (placed for the first request and kept
+    # in the process: locations.geocoding), the nearest centre 1 and its page 1, duplicates 1, the
+    # request 1, its recipients 1, their notifications 1, the task 1; not counting the
+    # transaction's statements, which SQLite does not show.
     statements = [s for s in sql if s not in ("BEGIN", "COMMIT") and "SAVEPOINT" not in s]
-    assert len(statements) == 11, "\n".join(statements)
+    assert len(statements) == 10, "\n".join(statements)
     assert not [s for s in sql if "django_session" in s]
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert not Session.objects.exists()
@@ -63,6 +66,23 @@ def test_the_zip_code_is_placed_once(
     assert response.status_code == 302
     assert placed.call_count == 1
     assert AppointmentRequest.objects.get().centre == centres["round_rock"]
+
+
+def test_the_form_choices_kept_with_the_chrome_are_plain_strings(appointment_page, centres):
+    """A lazy translation in a cached value is rebuilt each time it is read (a new class per
+    string): the choices are translated when they are computed, per language."""
+
+    def strings(value) -> list:
+        if isinstance(value, (list, tuple)):
+            return [item for part in value for item in strings(part)]
+        return [value]
+
+    for language in ("en", "es"):
+        with translation.override(language):
+            for choices in (centre_choices(), reason_choices()):
+                assert {type(value) for value in strings(choices)} == {str}, choices
+    with translation.override("es"):
+        assert centre_choices()[0][1] == "El centro más cercano a mí"
 
 
 def test_the_thank_you_page_follows_a_signed_cookie_that_cannot_be_pointed_elsewhere(
