@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -13,22 +15,31 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone, translation
+from filelock import FileLock
 from wagtail.models import Locale, Page, Site
 
 from locations import geocoding
 from network.caching import forget_local
 from network.localization import translate
+from tests.demo_database import DemoFiles, build_in
 from tests.factories import HomePageFactory
 
 DEMO_TESTS = "tests/demo/"
-# Browser tests against the `demo_server` fixture: together, so one worker loads the demo once.
+# Browser tests against the `demo_server` fixture: together, so one demo server serves them all.
 DEMO_SERVER_TESTS = ("tests/browser/test_axe_demo.py", "tests/browser/test_journeys")
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Send every test of `tests/demo/` to one xdist worker, so the demo is loaded once, and every
-    browser test of the served demo to one worker (the same or the other), so one demo server
-    serves them all; the other tests are spread one by one, as with xdist's default `load`.
+    """Send every test of `tests/demo/` to one xdist worker, so the demo is restored once, and
+    every browser test of the served demo to one worker (the same or the other), so one demo
+    server serves them all; the other tests are spread one by one, as with xdist's default `load`.
+
+    The work is handed out in the order tests are collected, not xdist's biggest scopes first:
+    both demo scopes wait for the session's demo database (`demo_sqlite`), and handed out first
+    they started together, one worker idle while the other built it. In collection order the
+    worker that reaches the served demo's tests (tests/browser) builds it while the other runs the
+    rest of tests/browser, and the many small tests of tests/locations and tests/network come last
+    and even out the end.
 
     xdist's own `--dist loadgroup` would do this with a marker, but it renames items through an
     attribute that pytest 9.2 no longer reads, so the groups are silently ignored.
@@ -36,6 +47,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     class DemoTogether(LoadScopeScheduling):
+        def __init__(self, config: pytest.Config, log=None) -> None:
+            super().__init__(config, log)
+            config.option.loadscopereorder = False  # what `--no-loadscope-reorder` sets
+
         def _split_scope(self, nodeid: str) -> str:
             if nodeid.startswith(DEMO_TESTS):
                 return "demo"
@@ -223,3 +238,26 @@ def migrated_sqlite(django_db_setup, request) -> Path | None:
     The test database itself cannot be copied later on: a transactional test that ran before may
     have flushed what migrations wrote (the default site, the tree's root, the ZIP centroids)."""
     return request.config.stash.get(MIGRATED_SQLITE, None)
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite(migrated_sqlite: Path | None, tmp_path_factory) -> DemoFiles | None:
+    """The demo loaded into a copy of `migrated_sqlite`, with its image renditions made
+    (tests/demo_database.py), once per session: under xdist the first worker to ask builds it
+    under a file lock in the session's shared temporary folder, and the other worker uses the
+    finished file. Loading the demo costs tens of seconds; the in-process `demo` fixture and the
+    served demo (`demo_server`) each start from a copy. None where `migrated_sqlite` is None."""
+    if migrated_sqlite is None:
+        return None
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        shared = shared.parent  # one folder per session, common to its workers
+    folder = shared / "demo-sqlite"
+    printed = folder / "printed.txt"  # written last: the demo is complete
+    with FileLock(shared / "demo-sqlite.lock"):
+        if not printed.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            shutil.copyfile(migrated_sqlite, folder / "db.sqlite3")
+            printed.write_text(build_in(folder / "db.sqlite3", folder / "media"))
+    return DemoFiles(folder / "db.sqlite3", folder / "media", printed.read_text())

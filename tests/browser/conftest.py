@@ -25,6 +25,7 @@ from wagtail.models import Site
 
 from network.localization import translate
 from network.models import NetworkSettings
+from tests.demo_database import DemoFiles
 from tests.factories import StandardPageFactory
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -123,12 +124,13 @@ def _demo_database(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def demo_server(
-    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path | None
+    tmp_path_factory: pytest.TempPathFactory, demo_sqlite: DemoFiles | None
 ) -> Iterator[DemoServer]:
     """The demo as `make run` serves it, in a process of its own: a fresh database (SQLite, or
     PostgreSQL when the tests run on it) migrated and loaded with `load_demo`, served by
-    `runserver` on a free port. On SQLite the migrated database is a copy of the test
-    database as migrations left it (`migrated_sqlite`), rather than migrated all over again.
+    `runserver` on a free port. On SQLite the database and media are a copy of the session's
+    demo (`demo_sqlite`, loaded once for this and the in-process `demo` fixture), with the site's
+    address made the one served, as `load_demo` would have made it.
 
     Tests of the whole demo use this rather than `live_server`: a transactional test database is
     flushed between tests, which also removes what migrations wrote (the tree's root, collections,
@@ -155,11 +157,18 @@ def demo_server(
             "APPOINTMENTS_RATELIMIT_ADDRESS": "1000/h",
         }
         demo = DemoServer(url=url, env=env)
-        if migrated_sqlite is not None and database_url.startswith("sqlite:"):
-            shutil.copyfile(migrated_sqlite, urlsplit(database_url).path)
+        if demo_sqlite is not None and database_url.startswith("sqlite:"):
+            database = urlsplit(database_url).path
+            shutil.copyfile(demo_sqlite.database, database)
+            demo_sqlite.copy_media_to(folder / "media")
+            with closing(sqlite3.connect(database)) as connection, connection:
+                connection.execute(
+                    "UPDATE wagtailcore_site SET hostname = ?, port = ? WHERE is_default_site",
+                    ("127.0.0.1", port),
+                )
         else:
             demo.manage("migrate", "--noinput")
-        demo.manage("load_demo", "--force")
+            demo.manage("load_demo", "--force")
         server = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
             env=env,

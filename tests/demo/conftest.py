@@ -1,41 +1,84 @@
-"""The demo network, loaded once per test session for every test in this package.
+"""The demo network, loaded for every test in this package at once.
 
 Loading the demo takes tens of seconds, so the tests that read it live here and share one load:
-`demo` (package-scoped) loads it inside a transaction that stays open while the package runs; each
-test runs in a savepoint of it (pytest-django's `db`), so what a test changes is rolled back and the
-next test sees the demo as loaded. When the package is done, the transaction is rolled back and the
-database is as empty as before for the rest of the suite.
+`demo` (package-scoped) puts it in the test database before the package's first test; each test
+runs in a transaction (pytest-django's `db`), so what a test changes is rolled back and the next
+test sees the demo as loaded. When the package is done, the database is as before for the rest of
+the suite.
+
+On SQLite the demo is not loaded here but copied in: the session loads it once into a file
+(`demo_sqlite`, tests/conftest.py), which the served demo of the browser tests copies too. On
+PostgreSQL it is loaded in this process, inside a transaction that stays open while the package
+runs and is rolled back at its end.
 
 Under pytest-xdist (`make test` runs two workers) every test here goes to the same worker
-(`tests/conftest.py` schedules them together), which runs them one after another and loads
-the demo once.
+(`tests/conftest.py` schedules them together), which runs them one after another.
 
-Browser tests cannot use this fixture: the live server answers from another connection, which does
-not see the uncommitted demo.
+Browser tests use the served demo instead (`demo_server`, tests/browser/conftest.py says why).
 """
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, TestCase, override_settings
-from wagtail.models import Page
+from django.db import connection, transaction
+from django.test import TestCase, override_settings
 
 from tests.demo.accounts import PASSWORDS
-
-DEMO_BASE_URL = "http://testserver"
+from tests.demo_database import DEMO_BASE_URL, DemoFiles, make_renditions
 
 
 @pytest.fixture(scope="package")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
-    """Load the demo once; yields what `load_demo` printed (the accounts)."""
-    media = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"), WAGTAILADMIN_BASE_URL=DEMO_BASE_URL
-    )
-    media.enable()
+def demo(
+    demo_sqlite: DemoFiles | None,
+    migrated_sqlite: Path | None,
+    django_db_blocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The demo, loaded for the package's tests; yields what `load_demo` printed (the accounts)."""
+    media = tmp_path_factory.mktemp("demo-media")
+    if demo_sqlite is not None:
+        demo_sqlite.copy_media_to(media / "files")
+        media = media / "files"
+    with override_settings(MEDIA_ROOT=media, WAGTAILADMIN_BASE_URL=DEMO_BASE_URL):
+        if demo_sqlite is None:
+            yield from _loaded_in_process(django_db_blocker)
+        else:
+            yield from _restored(demo_sqlite, migrated_sqlite, django_db_blocker)
+    cache.clear()
+
+
+def _restored(demo: DemoFiles, migrated: Path, django_db_blocker) -> Iterator[str]:
+    """On SQLite: the session's demo database (`demo_sqlite`) copied into the test database with
+    SQLite's backup API, in a fraction of a second, and the database as migrations left it
+    (`migrated_sqlite`) copied back when the package is done."""
+    with django_db_blocker.unblock():
+        _restore(demo.database)
+    try:
+        yield demo.printed
+    finally:
+        with django_db_blocker.unblock():
+            _restore(migrated)
+
+
+def _restore(path: Path) -> None:
+    """Replace the whole test database by the SQLite file at `path`."""
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as source:
+        source.backup(connection.connection)
+    ContentType.objects.clear_cache()  # ids read from the database replaced
+    cache.clear()
+
+
+def _loaded_in_process(django_db_blocker) -> Iterator[str]:
+    """On PostgreSQL: the demo loaded in this process, inside a transaction that stays open while
+    the package runs and is rolled back when it is done."""
     django_db_blocker.unblock()
     outer = transaction.atomic()
     outer.__enter__()
@@ -44,37 +87,21 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[str]:
         # Callbacks that would run on commit (none should matter, but run them as a real load would).
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", "--force", stdout=out)
-        _make_renditions()
+        make_renditions()
         cache.clear()
     except BaseException:
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
         django_db_blocker.restore()
-        media.disable()
         raise
     django_db_blocker.restore()
-    yield out.getvalue()
-    django_db_blocker.unblock()
-    transaction.set_rollback(True)
-    outer.__exit__(None, None, None)
-    django_db_blocker.restore()
-    media.disable()
-    cache.clear()
-
-
-def _make_renditions() -> None:
-    """Render each English page of the demo once, so that the image renditions its pages show
-    (photos, heroes, illustrations, in every size of their srcset) exist before the tests.
-
-    Tests roll back what they write, renditions included: every test that renders the demo's
-    pages made all of them again (resizing some 200 pictures, most of what such a test cost).
-    Made here, inside the package's transaction, they are made once. The Spanish pages show the
-    same images in the same sizes. Nothing else is written by a visit (no cache either)."""
-    client = Client()
-    with override_settings(CACHE_MIDDLEWARE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
-        for page in Page.objects.live().public().filter(locale__language_code="en").specific():
-            if page.url:
-                assert client.get(page.url).status_code == 200, page.url
+    try:
+        yield out.getvalue()
+    finally:
+        django_db_blocker.unblock()
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        django_db_blocker.restore()
 
 
 @pytest.fixture
