@@ -184,7 +184,7 @@ def demo_server(
                 except OSError:
                     if time.monotonic() > deadline or server.poll() is not None:
                         raise
-                    time.sleep(0.5)
+                    time.sleep(0.1)
             yield demo
         finally:
             server.terminate()

@@ -70,7 +70,7 @@ def gunicorn_log_until_workers_boot(
                 except OSError:
                     if server.poll() is not None or time.monotonic() > deadline:
                         break
-                    time.sleep(0.5)
+                    time.sleep(0.1)
     finally:
         server.terminate()
         server.wait(timeout=30)
