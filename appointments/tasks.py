@@ -1,8 +1,10 @@
 """Delivering notifications in the background: retried with backoff, never lost, sent once.
 
-One task delivers the notifications of one request (its staff and, when enabled, the patient's
-confirmation) over one SMTP connection: a task and a connection per email cost the worker more than
-the emails themselves (docs/performance.md). Retries and the sweep queue the rows they retry.
+A delivery task sends every notification not attempted yet when it runs (its request's and any
+other's) over one SMTP connection: a task and a connection per email, or per request, cost the
+worker more than the emails themselves (docs/performance.md). On PostgreSQL a request joins a
+delivery that is queued and not started yet instead of queueing its own (its rows go out with that
+task's). Retries and the sweep queue tasks for the rows they retry, which take those rows as well.
 
 Every notification row is `pending` until the worker marks it `sent`, or `failed` after its last
 attempt (then the network's administrators are alerted). Before sending, a worker *claims* the row
@@ -13,6 +15,9 @@ send can take), so two tasks for the same row (a retry and the sweep's) never bo
   quote addresses) and a retry is enqueued for `next_attempt_at`, further away each time.
 - A worker killed mid-send leaves the row `pending` with its lease; `sweep()` (the
   `send_pending_notifications` command) re-queues every pending row whose time is well past.
+  Rows are claimed one at a time, just before each is sent, so a killed worker leaves one row
+  waiting for the sweep, not the rest of its batch; before a task sends other requests' rows it
+  makes sure another delivery is queued, which sends those it had not claimed if it is killed.
 - A worker killed after the server accepted the email but before the row was marked sent sends
   it again on the next attempt: the limit of "exactly once". The repeat carries the same
   Message-ID, which mail systems use to show it once.
@@ -28,10 +33,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 
 from .emails import admin_url, build_email, message_id, network_admins
 from .records import Notification
@@ -46,20 +52,24 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=settings.APPOINTMENTS_NOTIFY_BACKOFF_SECONDS * 4 ** (attempts - 1))
 
 
-# At most this many notifications in one task when the sweep re-queues a backlog.
-SWEEP_BATCH = 50
+# At most this many notifications in one task when the sweep re-queues a backlog, and read at
+# once by a delivery.
+SWEEP_BATCH = BATCH = 50
 
 
-def enqueue(notification_ids: Sequence[int], run_after: datetime | None = None) -> None:
-    """Queue the delivery of these notifications as one task; a backend that cannot defer (tests'
-    immediate one) leaves retries to the sweep instead of running them at once."""
+def enqueue(
+    notification_ids: Sequence[int], run_after: datetime | None = None, *, retry: bool = False
+) -> None:
+    """Queue the delivery of these notifications as one task (with `retry`, rows attempted before:
+    see `deliver`); a backend that cannot defer (tests' immediate one) leaves retries to the sweep
+    instead of running them at once."""
     ids = list(notification_ids)
     if not ids:
         return
     if run_after is None:
-        deliver.enqueue(ids)
+        deliver.enqueue(ids, retry=retry)
     elif deliver.get_backend().supports_defer:
-        deliver.using(run_after=run_after).enqueue(ids)
+        deliver.using(run_after=run_after).enqueue(ids, retry=retry)
 
 
 def enqueue_with_transaction(notification_ids: Sequence[int]) -> None:
@@ -67,56 +77,106 @@ def enqueue_with_transaction(notification_ids: Sequence[int]) -> None:
 
     The database queue's task row is written in that same transaction: it commits, or rolls back,
     with the request, so nothing can be lost between storing and queueing, and storing a request
-    costs one commit, not two. Any other queue is asked once the transaction has committed
-    (robust: a queue that cannot be reached is logged and left to the sweep, never shown to the
-    patient, whose request is already stored)."""
+    costs one commit, not two. On PostgreSQL the request first looks for a delivery queued and not
+    started yet, and locks it (skipping any locked by another request or being claimed by a
+    worker); if it finds one it queues nothing: a worker cannot claim that task before this
+    transaction commits (its claim skips locked rows too), so when the task runs it sees these rows
+    and sends them. Any other queue is asked once the transaction has committed (robust: a queue
+    that cannot be reached is logged and left to the sweep, never shown to the patient, whose
+    request is already stored)."""
     ids = list(notification_ids)
-    if (
-        isinstance(deliver.get_backend(), DatabaseBackend)
-        and transaction.get_connection().in_atomic_block
+    connection = transaction.get_connection()
+    if not isinstance(deliver.get_backend(), DatabaseBackend) or not connection.in_atomic_block:
+        transaction.on_commit(lambda: enqueue(ids), robust=True)
+    elif not (
+        connection.features.has_select_for_update_skip_locked
+        and _ready_deliveries().select_for_update(skip_locked=True).values_list("pk").first()
     ):
         enqueue(ids)
-    else:
-        transaction.on_commit(lambda: enqueue(ids), robust=True)
 
 
-def _claim(notification_id: int) -> bool:
-    now = timezone.now()
-    lease = timedelta(seconds=settings.APPOINTMENTS_NOTIFY_LEASE_SECONDS)
-    return bool(
-        Notification.objects.filter(
-            pk=notification_id, state=Notification.State.PENDING, next_attempt_at__lte=now
-        ).update(attempts=F("attempts") + 1, next_attempt_at=now + lease, updated_at=now)
+def _ready_deliveries() -> DBTaskResultQuerySet:
+    """Delivery tasks of the database queue that a worker may claim now."""
+    return DBTaskResult.objects.ready().filter(
+        backend_name=deliver.get_backend().alias,
+        queue_name=deliver.queue_name,
+        task_path=deliver.module_path,
     )
+
+
+def _cover(notification_ids: list[int]) -> None:
+    """Make sure a delivery is queued that a worker may claim now, queueing one for these rows if
+    none is: it sends them should the running task die before it does."""
+    if not _ready_deliveries().exists():
+        enqueue(notification_ids)
+
+
+def _due(retried: list[int], after: int) -> list[Notification]:
+    """The next pending notifications due now, by id, after that id: those not attempted yet and
+    those being retried."""
+    return list(
+        Notification.objects.select_related("request__centre")
+        .filter(state=Notification.State.PENDING, next_attempt_at__lte=timezone.now(), pk__gt=after)
+        .filter(Q(attempts=0) | Q(pk__in=retried))
+        .order_by("pk")[:BATCH]
+    )
+
+
+def _claim(notification: Notification) -> bool:
+    """Take the row for one attempt if it is still pending and due (one conditional UPDATE, so two
+    tasks never both send it), counting the attempt and moving `next_attempt_at` a lease ahead."""
+    now = timezone.now()
+    lease = now + timedelta(seconds=settings.APPOINTMENTS_NOTIFY_LEASE_SECONDS)
+    claimed = Notification.objects.filter(
+        pk=notification.pk, state=Notification.State.PENDING, next_attempt_at__lte=now
+    ).update(attempts=F("attempts") + 1, next_attempt_at=lease, updated_at=now)
+    if claimed:
+        notification.attempts += 1
+        notification.next_attempt_at = lease
+    return bool(claimed)
 
 
 @task(queue_name="notifications")
-def deliver(notification_ids: list[int]) -> str:
-    """Send those of these notifications that are still pending and due, over one connection to
-    the mail server; returns what happened to them ("sent 2", "sent 1, retry 1", "skipped")."""
-    claimed = [pk for pk in notification_ids if _claim(pk)]
-    if not claimed:
-        return "skipped"
-    notifications = list(
-        Notification.objects.select_related("request__centre").filter(pk__in=claimed).order_by("pk")
-    )
+def deliver(notification_ids: list[int], retry: bool = False) -> str:
+    """Send every notification not attempted yet (these and any other request's) and, with
+    `retry`, these whatever their attempts, if they are still pending and due, over one connection
+    to the mail server; returns what happened to them ("sent 2", "sent 1, retry 1", "skipped").
+
+    A row attempted before is only taken by a task queued to retry it: one claimed by a worker
+    that was killed waits for the sweep, which re-queues it once its lease is well past, and is
+    not sent again while that worker may still be sending it."""
+    own = set(notification_ids)
+    database_queue = isinstance(deliver.get_backend(), DatabaseBackend)
     outcomes: Counter[str] = Counter()
-    connection = get_connection()
+    connection = None
+    unreachable = ""  # the error opening the connection: every row claimed is retried
+    last = 0
     try:
-        connection.open()
-    except Exception as error:  # the mail server is unreachable: every one is retried
-        for notification in notifications:
-            outcomes[_failed(notification, type(error).__name__)] += 1
-        return _summary(outcomes)
-    try:
-        for notification in notifications:
-            outcomes[_send(notification, connection)] += 1
+        while batch := _due(notification_ids if retry else [], after=last):
+            last = batch[-1].pk
+            others = [row.pk for row in batch if row.pk not in own]
+            if others and database_queue:
+                _cover(others)
+            for notification in batch:
+                if not _claim(notification):
+                    continue
+                if connection is None and not unreachable:
+                    connection = get_connection()
+                    try:
+                        connection.open()
+                    except Exception as error:  # the mail server is unreachable
+                        connection, unreachable = None, type(error).__name__
+                if unreachable:
+                    outcomes[_failed(notification, unreachable)] += 1
+                else:
+                    outcomes[_send(notification, connection)] += 1
     finally:
-        try:
-            connection.close()
-        except Exception as error:  # what was sent was accepted; the rest is the server's
-            logger.warning("Closing the mail connection failed (%s)", type(error).__name__)
-    return _summary(outcomes)
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception as error:  # what was sent was accepted; the rest is the server's
+                logger.warning("Closing the mail connection failed (%s)", type(error).__name__)
+    return _summary(outcomes) if outcomes else "skipped"
 
 
 def _summary(outcomes: Counter[str]) -> str:
@@ -155,7 +215,7 @@ def _failed(notification: Notification, error: str) -> str:
         return "failed"
     notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
     notification.save(update_fields=["last_error", "next_attempt_at", "updated_at"])
-    enqueue([notification.pk], run_after=notification.next_attempt_at)
+    enqueue([notification.pk], run_after=notification.next_attempt_at, retry=True)
     return "retry"
 
 
@@ -195,5 +255,5 @@ def sweep() -> int:
         .values_list("pk", flat=True)
     )
     for start in range(0, len(ids), SWEEP_BATCH):
-        enqueue(ids[start : start + SWEEP_BATCH])
+        enqueue(ids[start : start + SWEEP_BATCH], retry=True)
     return len(ids)
