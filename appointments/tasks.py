@@ -77,22 +77,37 @@ def enqueue_with_transaction(notification_ids: Sequence[int]) -> None:
 
     The database queue's task row is written in that same transaction: it commits, or rolls back,
     with the request, so nothing can be lost between storing and queueing, and storing a request
-    costs one commit, not two. On PostgreSQL the request first looks for a delivery queued and not
-    started yet, and locks it (skipping any locked by another request or being claimed by a
-    worker); if it finds one it queues nothing: a worker cannot claim that task before this
-    transaction commits (its claim skips locked rows too), so when the task runs it sees these rows
-    and sends them. Any other queue is asked once the transaction has committed (robust: a queue
-    that cannot be reached is logged and left to the sweep, never shown to the patient, whose
-    request is already stored)."""
+    costs one commit, not two. On PostgreSQL the request first joins a delivery queued moments ago
+    and not started yet, if there is one, and queues nothing (`_join_queued_delivery`). Any other
+    queue is asked once the transaction has committed (robust: a queue that cannot be reached is
+    logged and left to the sweep, never shown to the patient, whose request is already stored)."""
     ids = list(notification_ids)
     connection = transaction.get_connection()
     if not isinstance(deliver.get_backend(), DatabaseBackend) or not connection.in_atomic_block:
         transaction.on_commit(lambda: enqueue(ids), robust=True)
-    elif not (
-        connection.features.has_select_for_update_skip_locked
-        and _ready_deliveries().select_for_update(skip_locked=True).values_list("pk").first()
-    ):
+    elif not (connection.vendor == "postgresql" and _join_queued_delivery(connection)):
         enqueue(ids)
+
+
+# A request joins a delivery queued at most this long ago. Requests hold the delivery they join
+# until they commit, and a worker cannot claim it meanwhile: under a steady stream of requests a
+# delivery open to all of them would never be free to start.
+JOIN_SECONDS = 1.0
+
+
+def _join_queued_delivery(connection) -> bool:
+    """Hold a delivery queued in the last JOIN_SECONDS and not started yet until this transaction
+    ends, with a shared lock (FOR KEY SHARE, which Django's select_for_update cannot ask for):
+    concurrent requests all join it, while a worker's claim (FOR UPDATE SKIP LOCKED, in
+    django-tasks-db) passes it by until the last of them has committed, so the delivery sees their
+    rows when it runs. One being claimed is locked for update and skipped. False if none."""
+    recent = _ready_deliveries().filter(
+        enqueued_at__gte=timezone.now() - timedelta(seconds=JOIN_SECONDS)
+    )
+    sql, params = recent.values("pk")[:1].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} FOR KEY SHARE SKIP LOCKED", params)
+        return cursor.fetchone() is not None
 
 
 def _ready_deliveries() -> DBTaskResultQuerySet:

@@ -8,6 +8,7 @@ transaction), with the database queue and a real SMTP server on 127.0.0.1.
 
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
@@ -16,11 +17,12 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments.models import AppointmentRequest, Notification
 from appointments.notifications import schedule
-from appointments.tasks import deliver
+from appointments.tasks import JOIN_SECONDS, deliver, enqueue_with_transaction
 from tests.appointments.conftest import DATABASE_TASKS, run_worker
 
 pytestmark = pytest.mark.django_db
 SKIP_LOCKED = connection.features.has_select_for_update_skip_locked  # PostgreSQL, not SQLite
+JOINS = connection.vendor == "postgresql"
 
 
 @pytest.fixture
@@ -32,18 +34,23 @@ def database_queue(settings, network) -> None:
 def store_request(n: int) -> list[Notification]:
     """One request stored and scheduled in a transaction of its own, as the form does."""
     with transaction.atomic():
-        request = AppointmentRequest.objects.create(
-            first_name=f"Ada{n}",
-            last_name="Quill",
-            phone=f"+1512555020{n}",
-            email=f"ada{n}@example.com",
-            zip_code="78701",
-            routed="fallback",
-            reason="other",
-            consent_text="I agree.",
-            consent_at=timezone.now(),
-        )
-        return schedule(request)
+        return store_request_here(n)
+
+
+def store_request_here(n: int) -> list[Notification]:
+    """One request stored and scheduled in the current transaction."""
+    request = AppointmentRequest.objects.create(
+        first_name=f"Ada{n}",
+        last_name="Quill",
+        phone=f"+1512555020{n}",
+        email=f"ada{n}@example.com",
+        zip_code="78701",
+        routed="fallback",
+        reason="other",
+        consent_text="I agree.",
+        consent_at=timezone.now(),
+    )
+    return schedule(request)
 
 
 def deliveries() -> list[DBTaskResult]:
@@ -103,9 +110,32 @@ def test_a_delivery_sending_other_requests_rows_leaves_one_queued_for_them(datab
 
 
 @pytest.fixture
+def queued_elsewhere(database_queue) -> Iterator[DBTaskResult]:
+    """A delivery queued and committed by another connection just now, deleted after the test."""
+    queued: list[DBTaskResult] = []
+    elsewhere(lambda: queued.append(DBTaskResult.objects.get(pk=deliver.enqueue([]).id)))
+    yield queued[0]
+    elsewhere(lambda: DBTaskResult.objects.filter(pk=queued[0].pk).delete())
+
+
+def elsewhere(work) -> None:
+    """Run `work` in a connection of its own, committed (outside the test's transaction)."""
+
+    def run() -> None:
+        try:
+            work()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+
+
+@pytest.fixture
 def locked_elsewhere(database_queue) -> Iterator[DBTaskResult]:
-    """A delivery queued and committed by another connection, which holds it locked (a request
-    joining it, or a worker claiming it) until the test is done."""
+    """A delivery queued and committed by another connection, which holds it locked for update (a
+    worker claiming it) until the test is done."""
     locked, done = threading.Event(), threading.Event()
     holder: list[DBTaskResult] = []
 
@@ -150,3 +180,71 @@ def test_a_row_attempted_before_is_only_taken_by_a_task_retrying_it(database_que
     assert deliver.call([row.pk]) == "skipped"
     assert deliver.call([row.pk], retry=True) == "sent 1"
     assert len(smtp.messages) == 1
+
+
+def in_flight(n: int, holding: list[threading.Thread], release: threading.Event) -> list[int]:
+    """A request being stored in another connection, which has queued its rows' delivery and not
+    committed yet (it rolls back when released); returns, once it has queued, how many deliveries
+    it sees. Its rows are stood for by a made-up id: the rest of the database (the site and its
+    settings) is the test's, not committed, so that connection cannot store a real request."""
+    seen: list[int] = []
+    ready = threading.Event()
+
+    def store() -> None:
+        try:
+            with transaction.atomic():
+                enqueue_with_transaction([-n])
+                seen.append(len(deliveries()))
+                ready.set()
+                release.wait(30)
+                transaction.set_rollback(True)
+        finally:
+            ready.set()
+            connection.close()
+
+    thread = threading.Thread(target=store)
+    thread.start()
+    holding.append(thread)
+    assert ready.wait(30)
+    return seen
+
+
+def claimed_elsewhere() -> DBTaskResult | None:
+    """What a worker's claim (django-tasks-db's, FOR UPDATE SKIP LOCKED) would take now."""
+    found: list[DBTaskResult | None] = []
+
+    def claim() -> None:
+        with transaction.atomic():
+            found.append(DBTaskResult.objects.ready().get_locked())
+            transaction.set_rollback(True)
+
+    elsewhere(claim)
+    return found[0]
+
+
+@pytest.mark.skipif(not JOINS, reason="only PostgreSQL's requests join a queued delivery")
+def test_requests_in_flight_together_join_one_delivery_that_waits_for_the_last(
+    queued_elsewhere,
+):
+    """Two requests whose transactions overlap both join the delivery queued moments ago, and no
+    worker can claim it until both have ended."""
+    holding: list[threading.Thread] = []
+    release = threading.Event()
+    try:
+        first, second = in_flight(1, holding, release), in_flight(2, holding, release)
+        assert first == second == [1]  # neither queued a delivery of its own
+        assert claimed_elsewhere() is None
+    finally:
+        release.set()
+        for thread in holding:
+            thread.join(30)
+    assert claimed_elsewhere() == queued_elsewhere
+
+
+@pytest.mark.skipif(not JOINS, reason="only PostgreSQL's requests join a queued delivery")
+def test_a_delivery_queued_more_than_a_moment_ago_is_not_joined(database_queue):
+    """Otherwise, under a steady stream of requests, one of them would always hold it."""
+    store_request(0)
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(seconds=JOIN_SECONDS + 1))
+    store_request(1)
+    assert len(deliveries()) == 2
