@@ -40,7 +40,15 @@ def gunicorn_log_until_workers_boot(
     """What gunicorn, started from the project root as the docs say, logs until its first worker
     boots (the start-up hook runs before that); then it is stopped."""
     server = subprocess.Popen(
-        [GUNICORN, app, *("--bind", "127.0.0.1:0", "--log-level", "info", *arguments)],
+        # Stopped as soon as a worker boots: a worker still loading Django handles the stop only
+        # once it has, and gunicorn's default 30 s of grace made the wait below run out on a
+        # busy machine.
+        [
+            GUNICORN,
+            app,
+            *("--bind", "127.0.0.1:0", "--log-level", "info", "--graceful-timeout", "5"),
+            *arguments,
+        ],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
