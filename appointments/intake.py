@@ -14,13 +14,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django_ratelimit.core import is_ratelimited
 
 from network.client_ip import ratelimit_key
+from network.fixedsql import FixedQuery, db_value
 
 from .forms import AppointmentForm
 from .notifications import schedule
@@ -34,12 +35,20 @@ TOO_FAST = "too_fast"
 RATE_LIMIT = "rate_limit"
 
 
-def already_received(form: AppointmentForm) -> AppointmentRequest | None:
-    """The request already stored with this form's token: a double click, a reload of the POST,
-    or a back-and-resubmit."""
+_STORED = FixedQuery(
+    "appointments.stored",
+    lambda nonce: AppointmentRequest.objects.filter(submission_key=nonce).values_list("pk"),
+    lambda connection, nonce: [db_value(AppointmentRequest, "submission_key", nonce, connection)],
+)
+
+
+def already_received(form: AppointmentForm) -> int | None:
+    """The id of the request already stored with this form's token: a double click, a reload of
+    the POST, or a back-and-resubmit."""
     if form.token_expired:
         return None
-    return AppointmentRequest.objects.filter(submission_key=form.token.nonce).first()
+    row = _STORED.first(form.token.nonce)
+    return row[0] if row else None
 
 
 def _phone_key(group: str, request: HttpRequest) -> str:
@@ -73,16 +82,42 @@ def _spam_reason(form: AppointmentForm, request: HttpRequest) -> str:
     return ""
 
 
-def _earlier(data: dict, centre) -> AppointmentRequest | None:
-    """The first request with the same phone or email for the same centre within the window."""
-    since = timezone.now() - timedelta(hours=settings.APPOINTMENTS_DUPLICATE_WINDOW_HOURS)
+def _earlier_query(centre_id: int | None, since, phone, email: str) -> QuerySet:
     return (
-        AppointmentRequest.objects.filter(centre=centre, created_at__gte=since)
-        .filter(Q(phone=data["phone"]) | Q(email__iexact=data["email"]))
+        AppointmentRequest.objects.filter(centre_id=centre_id, created_at__gte=since)
+        .filter(Q(phone=phone) | Q(email__iexact=email))
         .exclude(status=AppointmentRequest.Status.SPAM)
         .order_by("created_at", "pk")
-        .first()
+        .values_list("pk")[:1]
     )
+
+
+def _earlier_params(connection, centre_id: int | None, since, phone, email: str) -> list:
+    def value(name: str, value, **lookup):
+        return db_value(AppointmentRequest, name, value, connection, **lookup)
+
+    centre = [] if centre_id is None else [value("centre", centre_id)]
+    return [
+        *centre,
+        value("created_at", since),
+        value("phone", phone),
+        value("email", email, iexact=True),
+        value("status", AppointmentRequest.Status.SPAM),
+    ]
+
+
+# Two shapes: a request for a centre, and one for the central intake (`centre_id IS NULL`).
+_EARLIER_AT_CENTRE = FixedQuery("appointments.earlier", _earlier_query, _earlier_params)
+_EARLIER_CENTRAL = FixedQuery("appointments.earlier.central", _earlier_query, _earlier_params)
+
+
+def _earlier(data: dict, centre_id: int | None) -> int | None:
+    """The id of the first request with the same phone or email for the same centre within the
+    window."""
+    since = timezone.now() - timedelta(hours=settings.APPOINTMENTS_DUPLICATE_WINDOW_HOURS)
+    query = _EARLIER_CENTRAL if centre_id is None else _EARLIER_AT_CENTRE
+    row = query.first(centre_id, since, data["phone"], data["email"])
+    return row[0] if row else None
 
 
 def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
@@ -93,7 +128,8 @@ def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
     spam_reason = _spam_reason(form, request)
     # From the patient's position, else their ZIP code's center, which the form has placed.
     where = route(data["reason"], data["centre"], data["zip_code"], *form.origin)
-    duplicate_of = None if spam_reason else _earlier(data, where.centre)
+    centre_id = where.centre.pk if where.centre is not None else None
+    duplicate_of_id = None if spam_reason else _earlier(data, centre_id)
     appointment = AppointmentRequest(
         submission_key=form.token.nonce,
         language=translation.get_language() or settings.LANGUAGE_CODE,
@@ -112,17 +148,17 @@ def receive(form: AppointmentForm, request: HttpRequest) -> AppointmentRequest:
         consent_at=timezone.now(),
         status=AppointmentRequest.Status.SPAM if spam_reason else AppointmentRequest.Status.NEW,
         spam_reason=spam_reason,
-        duplicate_of=duplicate_of,
+        duplicate_of_id=duplicate_of_id,
     )
     try:
         with transaction.atomic():
             appointment.save()
-            if not spam_reason and duplicate_of is None:
+            if not spam_reason and duplicate_of_id is None:
                 schedule(appointment)
     except IntegrityError:
         # The same form sent twice at once: the other request stored it first.
         existing = already_received(form)
         if existing is None:
             raise
-        return existing
+        return AppointmentRequest.objects.get(pk=existing)
     return appointment

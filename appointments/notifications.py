@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 
 from locations.models import CentreManager
+from network.fixedsql import FixedQuery, db_value
 from network.models import NetworkSettings
 
 from .emails import network_admins
@@ -23,6 +24,18 @@ logger = logging.getLogger(__name__)
 __all__ = ["notify_new_centre", "recipients", "schedule"]
 
 
+_MANAGERS = FixedQuery(
+    "appointments.managers",
+    lambda centre_id: (
+        CentreManager.objects.filter(centres=centre_id, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email")
+    ),
+    # `is_active` is tested without a parameter: the SQL reads `AND "auth_user"."is_active"`.
+    lambda connection, centre_id: [db_value(CentreManager, "centres", centre_id, connection), ""],
+)
+
+
 def recipients(appointment: AppointmentRequest) -> list[str]:
     """The centre's intake addresses and its managers; without a centre or anyone there, the
     central intake; without that, the network's administrators (a request is never announced to
@@ -30,10 +43,7 @@ def recipients(appointment: AppointmentRequest) -> list[str]:
     found: list[str] = []
     if appointment.centre is not None:
         found += appointment.centre.intake_email_list
-        managers = CentreManager.objects.filter(
-            centres=appointment.centre, user__is_active=True
-        ).exclude(user__email="")
-        found += managers.values_list("user__email", flat=True)
+        found += [email for (email,) in _MANAGERS.rows(appointment.centre.pk)]
     if not found:
         central = NetworkSettings.for_default_site().central_intake_email
         found = [central] if central else network_admins()

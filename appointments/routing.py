@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import QuerySet
 from geopy.units import miles as km_to_miles
 from wagtail.coreutils import get_supported_content_language_variant
@@ -29,13 +30,22 @@ from wagtail.coreutils import get_supported_content_language_variant
 from locations.geocoding import geocode
 from locations.models import LocationPage
 from locations.nearest import geodesic_km, nearest_ids
+from network.fixedsql import FixedQuery, db_value
 from network.models import NetworkSettings, Service
 from network.visibility import exclude_private
 
 __all__ = ["Route", "route", "routing_queryset", "source_centre"]
 
-# What storing a request and queueing its notifications read of the centre it was routed to.
-ROUTED_FIELDS = ("id", "title", "translation_key", "intake_emails", "accepts_requests")
+# What storing a request and queueing its notifications read of the centre it was routed to (with
+# the child table's own key, `page_ptr_id`, which is the page's id: the model's primary key).
+ROUTED_FIELDS = (
+    "id",
+    "title",
+    "translation_key",
+    "page_ptr_id",
+    "intake_emails",
+    "accepts_requests",
+)
 
 CHOSEN = "chosen"
 NEAREST = "nearest"
@@ -127,7 +137,25 @@ def route(
     if not found:
         return Route(None, FALLBACK, None)
     km, pk = found[0]
-    # The search has already checked the page against `pages`; storing the request and telling
-    # its centre need only these columns of it.
-    centre = LocationPage.objects.only(*ROUTED_FIELDS).get(pk=pk)
-    return Route(centre, NEAREST, _miles(km))
+    return Route(_routed_centre(pk), NEAREST, _miles(km))
+
+
+def _routed_columns() -> list[str]:
+    """ROUTED_FIELDS in the model's order of fields, as `Model.from_db` takes them."""
+    return [f.attname for f in LocationPage._meta.concrete_fields if f.attname in ROUTED_FIELDS]
+
+
+_ROUTED = FixedQuery(
+    "appointments.routed_centre",
+    lambda pk: LocationPage.objects.filter(pk=pk).values_list(*_routed_columns()),
+    lambda connection, pk: [db_value(LocationPage, "page_ptr", pk, connection)],
+)
+
+
+def _routed_centre(pk: int) -> LocationPage:
+    """The centre the search found (it has already checked the page against the routing
+    queryset), with only the columns storing the request and telling its centre read."""
+    row = _ROUTED.first(pk)
+    if row is None:
+        raise LocationPage.DoesNotExist
+    return LocationPage.from_db(DEFAULT_DB_ALIAS, _routed_columns(), row)

@@ -33,11 +33,18 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
+from django_tasks_db.models import (
+    DBTaskResult,
+    DBTaskResultQuerySet,
+    TaskResultStatus,
+    get_date_max,
+)
+
+from network.fixedsql import FixedQuery, db_value
 
 from .emails import admin_url, build_email, message_id, network_admins
 from .records import Notification
@@ -54,7 +61,7 @@ def backoff(attempts: int) -> timedelta:
 
 # At most this many notifications in one task when the sweep re-queues a backlog, and read at
 # once by a delivery.
-SWEEP_BATCH = BATCH = 50
+BATCH = 50
 
 
 def enqueue(
@@ -101,21 +108,50 @@ def _join_queued_delivery(connection) -> bool:
     concurrent requests all join it, while a worker's claim (FOR UPDATE SKIP LOCKED, in
     django-tasks-db) passes it by until the last of them has committed, so the delivery sees their
     rows when it runs. One being claimed is locked for update and skipped. False if none."""
-    recent = _ready_deliveries().filter(
-        enqueued_at__gte=timezone.now() - timedelta(seconds=JOIN_SECONDS)
-    )
-    sql, params = recent.values("pk")[:1].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} FOR KEY SHARE SKIP LOCKED", params)
-        return cursor.fetchone() is not None
+    now = timezone.now()
+    return bool(_QUEUED_DELIVERY.rows(now, now - timedelta(seconds=JOIN_SECONDS)))
 
 
-def _ready_deliveries() -> DBTaskResultQuerySet:
-    """Delivery tasks of the database queue that a worker may claim now."""
-    return DBTaskResult.objects.ready().filter(
-        backend_name=deliver.get_backend().alias,
-        queue_name=deliver.queue_name,
-        task_path=deliver.module_path,
+def _queued_delivery(now: datetime, since: datetime) -> QuerySet:
+    return _ready_deliveries(now).filter(enqueued_at__gte=since).values_list("pk")[:1]
+
+
+def _queued_delivery_params(connection, now: datetime, since: datetime) -> list:
+    def value(name: str, value):
+        return db_value(DBTaskResult, name, value, connection)
+
+    return [
+        value("status", TaskResultStatus.READY),
+        value("run_after", get_date_max()),
+        value("run_after", now),
+        value("backend_name", deliver.get_backend().alias),
+        value("queue_name", deliver.queue_name),
+        value("task_path", deliver.module_path),
+        value("enqueued_at", since),
+    ]
+
+
+# Built once per process: the SQL is the same for every request (docs/performance.md).
+_QUEUED_DELIVERY = FixedQuery(
+    "appointments.queued_delivery",
+    _queued_delivery,
+    _queued_delivery_params,
+    suffix=" FOR KEY SHARE SKIP LOCKED",
+)
+
+
+def _ready_deliveries(now: datetime | None = None) -> DBTaskResultQuerySet:
+    """Delivery tasks of the database queue that a worker may claim now (as of `now`: as
+    django-tasks-db's `ready()`, at that time)."""
+    now = now or timezone.now()
+    return (
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        .filter(Q(run_after=get_date_max()) | Q(run_after__lte=now))
+        .filter(
+            backend_name=deliver.get_backend().alias,
+            queue_name=deliver.queue_name,
+            task_path=deliver.module_path,
+        )
     )
 
 
@@ -269,6 +305,6 @@ def sweep() -> int:
         .order_by("request_id", "pk")
         .values_list("pk", flat=True)
     )
-    for start in range(0, len(ids), SWEEP_BATCH):
-        enqueue(ids[start : start + SWEEP_BATCH], retry=True)
+    for start in range(0, len(ids), BATCH):
+        enqueue(ids[start : start + BATCH], retry=True)
     return len(ids)

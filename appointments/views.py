@@ -38,11 +38,11 @@ def _thank_you_seconds() -> int:
     return settings.APPOINTMENTS_THANK_YOU_MINUTES * 60
 
 
-def _remember(response: HttpResponse, appointment: AppointmentRequest) -> None:
+def _remember(response: HttpResponse, appointment_id: int) -> None:
     """Let this browser see the thank-you page of this request for a while."""
     response.set_signed_cookie(
         SENT_COOKIE,
-        str(appointment.pk),
+        str(appointment_id),
         salt=_SENT_SALT,
         max_age=_thank_you_seconds(),
         secure=settings.SESSION_COOKIE_SECURE,
@@ -77,7 +77,7 @@ def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
         form = AppointmentForm(request.POST, consent_text=page.consent_text)
         stored = intake.already_received(form)
         if stored is None and form.is_valid():
-            stored = intake.receive(form, request)
+            stored = intake.receive(form, request).pk
         if stored is not None:
             # Also when the token had stored it already: the same form sent again after the
             # database failed between storing it and answering (appointments.middleware).

@@ -82,6 +82,27 @@ def test_the_same_phone_or_email_for_the_same_centre_links_to_the_first(
     assert [r.duplicate_of for r in rows] == [None, first, first, None]
 
 
+def test_a_duplicate_email_matches_whatever_its_case_and_never_as_a_pattern(
+    client, appointment_page, centres
+):
+    client.post(URL, form_data(email="maria_l@example.com"))
+    first = AppointmentRequest.objects.get()
+    client.post(URL, form_data(phone="(512) 555-0142", email="Maria_L@Example.COM"))
+    client.post(URL, form_data(phone="(512) 555-0143", email="mariaxl@example.com"))  # "_" is "_"
+    rows = list(AppointmentRequest.objects.order_by("pk"))
+    assert [r.duplicate_of for r in rows] == [None, first, None]
+
+
+def test_requests_for_the_central_intake_are_linked_too(client, appointment_page, centres):
+    """No centre within the radius of 10001 (New York): both go to the central intake."""
+    client.post(URL, form_data(zip_code="10001"))
+    client.post(URL, form_data(zip_code="10001", email="other@example.com"))
+    first, second = AppointmentRequest.objects.order_by("pk")
+    assert first.centre is second.centre is None
+    assert second.duplicate_of == first
+    assert Notification.objects.filter(request=second).count() == 0
+
+
 def test_after_the_duplicate_window_a_request_stands_alone(
     client, appointment_page, centres, settings
 ):

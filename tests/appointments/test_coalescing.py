@@ -9,6 +9,7 @@ transaction), with the database queue and a real SMTP server on 127.0.0.1.
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection, transaction
@@ -17,11 +18,17 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments.models import AppointmentRequest, Notification
 from appointments.notifications import schedule
-from appointments.tasks import JOIN_SECONDS, deliver, enqueue_with_transaction
+from appointments.tasks import (
+    JOIN_SECONDS,
+    _ready_deliveries,
+    deliver,
+    enqueue_with_transaction,
+)
 from tests.appointments.conftest import DATABASE_TASKS, run_worker
 
 pytestmark = pytest.mark.django_db
-SKIP_LOCKED = connection.features.has_select_for_update_skip_locked  # PostgreSQL, not SQLite
+# Only PostgreSQL's requests join a queued delivery (it skips locked rows; SQLite locks the whole
+# database).
 JOINS = connection.vendor == "postgresql"
 
 
@@ -64,7 +71,7 @@ def test_a_request_joins_a_delivery_not_started_yet_on_postgresql(database_queue
 
     # PostgreSQL: the second and third requests found the first one's task ready and locked it
     # instead of queueing theirs. SQLite cannot skip locked rows: one task per request, as before.
-    assert len(deliveries()) == (1 if SKIP_LOCKED else 3)
+    assert len(deliveries()) == (1 if JOINS else 3)
     run_worker()
 
     assert set(Notification.objects.values_list("state", "attempts")) == {("sent", 1)}
@@ -161,7 +168,7 @@ def locked_elsewhere(database_queue) -> Iterator[DBTaskResult]:
         thread.join(30)
 
 
-@pytest.mark.skipif(not SKIP_LOCKED, reason="SQLite locks the whole database, not rows")
+@pytest.mark.skipif(not JOINS, reason="SQLite locks the whole database, not rows")
 def test_a_delivery_locked_by_another_transaction_is_skipped_and_the_request_queues_its_own(
     locked_elsewhere,
 ):
@@ -248,3 +255,16 @@ def test_a_delivery_queued_more_than_a_moment_ago_is_not_joined(database_queue):
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(seconds=JOIN_SECONDS + 1))
     store_request(1)
     assert len(deliveries()) == 2
+
+
+def test_the_deliveries_a_request_may_join_are_those_django_tasks_db_finds_ready():
+    """Its query is built once per process, with the time as a parameter, so it restates
+    django-tasks-db's `ready()`: the same SQL."""
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        theirs = DBTaskResult.objects.ready().filter(
+            backend_name=deliver.get_backend().alias,
+            queue_name=deliver.queue_name,
+            task_path=deliver.module_path,
+        )
+    assert str(_ready_deliveries(now).query) == str(theirs.query)

@@ -481,11 +481,11 @@ def test_stored_but_not_answered_then_sent_again_is_thanked_and_stored_once(
     remember = views._remember
     calls = []
 
-    def database_gone_after_the_commit(request, appointment):
-        calls.append(appointment.pk)
+    def database_gone_after_the_commit(response, appointment_id):
+        calls.append(appointment_id)
         if len(calls) == 1:
             raise OperationalError("server closed the connection unexpectedly")
-        remember(request, appointment)
+        remember(response, appointment_id)
 
     with mock.patch.object(views, "_remember", database_gone_after_the_commit):
         first = client.post(FORM, form_data())

@@ -5,11 +5,13 @@ bench/submissions.py measures the same path end to end (docs/performance.md); th
 what made it faster from coming undone.
 """
 
+from collections import Counter
 from unittest import mock
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
@@ -17,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from appointments.forms import centre_choices, reason_choices
 from appointments.models import AppointmentRequest, Notification
 from locations import geocoding
+from locations.models import CentreManager, LocationPage
 from tests.appointments.conftest import DATABASE_TASKS, form_data, run_worker
 
 pytestmark = pytest.mark.django_db
@@ -29,20 +32,27 @@ def post(client, django_capture_on_commit_callbacks, **overrides):
         return client.post(URL, form_data(**overrides))
 
 
-def test_a_request_is_stored_in_ten_queries_without_a_session(
-    client, appointment_page, centres, settings, django_capture_on_commit_callbacks
-):
-    settings.TASKS = DATABASE_TASKS
+def second_request(client, django_capture_on_commit_callbacks, measure):
+    """A second request (from another browser) inside the context manager `measure`, after a first
+    one has filled what each process keeps: its response, and what `measure` gave."""
     post(client, django_capture_on_commit_callbacks, phone="(512) 555-0100", email="a@example.com")
     client.cookies.clear()
-
-    with CaptureQueriesContext(connection) as captured:
-        response = post(
+    with measure as measured:
+        return post(
             client,
             django_capture_on_commit_callbacks,
             phone="(512) 555-0101",
             email="b@example.com",
-        )
+        ), measured
+
+
+def test_a_request_is_stored_in_ten_queries_without_a_session(
+    client, appointment_page, centres, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    response, captured = second_request(
+        client, django_capture_on_commit_callbacks, CaptureQueriesContext(connection)
+    )
 
     assert response.status_code == 302
     sql = [query["sql"] for query in captured.captured_queries]
@@ -131,3 +141,22 @@ def test_one_task_and_one_mail_connection_announce_a_request_to_everyone(
     assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
     assert len(smtp.messages) == 3
     assert len(smtp.peers) == 1  # one connection to the mail server
+
+
+def test_a_request_builds_the_sql_of_its_fixed_queries_once_per_process(
+    client, appointment_page, centres, settings, django_capture_on_commit_callbacks
+):
+    """The token, the routed centre, duplicates, recipients and the queued delivery are the same
+    SQL every time (network.fixedsql): only the page's route and the centre search are built."""
+    settings.TASKS = DATABASE_TASKS
+    compiling = mock.patch.object(
+        SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
+    )
+    response, built = second_request(client, django_capture_on_commit_callbacks, compiling)
+    assert response.status_code == 302
+    tables = Counter(call.args[0].query.model._meta.db_table for call in built.call_args_list)
+    # Built: the page's route (not kept in the tests) and the centre search, from the patient's
+    # position; the routed centre, the token, duplicates, managers and deliveries are not.
+    assert tables[LocationPage._meta.db_table] == 1, tables
+    fixed = {AppointmentRequest, CentreManager, DBTaskResult}
+    assert not {model._meta.db_table for model in fixed} & set(tables), tables
