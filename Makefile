@@ -48,4 +48,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .venv312 staticfiles
+	rm -rf $(VENV) .venv312 staticfiles .test-cache

@@ -1,11 +1,8 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
-import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -15,12 +12,12 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone, translation
-from filelock import FileLock
 from wagtail.models import Locale, Page, Site
 
 from locations import geocoding
 from network.caching import forget_local
 from network.localization import translate
+from tests import database_cache
 from tests.demo_database import DemoFiles, build_in
 from tests.factories import HomePageFactory
 
@@ -214,50 +211,56 @@ def home_es(home):
 MIGRATED_SQLITE = pytest.StashKey[Path]()
 
 
+def _sqlite_in_memory() -> bool:
+    """Whether the test database is SQLite's in-memory one (SQLite without a test NAME)."""
+    return connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME")
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
-    """pytest-django's test database; on SQLite, also a copy of it in a file as migrations left
-    it, taken before any test ran (`migrated_sqlite`). Only when pytest-django did create it (in
-    memory): without a test marked for the database, `connection` is the configured one."""
-    name = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(name):
-        path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+def django_db_use_migrations(django_db_use_migrations: bool, request) -> bool:
+    """On SQLite in memory, the test database is not migrated in each worker but restored from
+    the migrated file that `tests/database_cache.py` builds once and keeps (`django_db_setup`):
+    pytest-django then makes the tables from the models only (a second), which the restored copy
+    replaces whole."""
+    if not django_db_use_migrations or not _sqlite_in_memory():
+        return django_db_use_migrations
+    request.config.stash[MIGRATED_SQLITE] = database_cache.migrated_database()
+    return False
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request) -> None:
+    """pytest-django's test database; on SQLite in memory, made what migrations leave by
+    restoring the kept migrated file (`django_db_use_migrations`)."""
+    migrated = request.config.stash.get(MIGRATED_SQLITE, None)
+    if migrated is not None:
         with django_db_blocker.unblock():
-            connection.ensure_connection()
-            with closing(sqlite3.connect(path)) as copy:
-                connection.connection.backup(copy)
-        request.config.stash[MIGRATED_SQLITE] = path
+            database_cache.restore(migrated)
 
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(django_db_setup, request) -> Path | None:
     """A SQLite file holding the test database as `manage.py migrate` left it, for tests whose
-    server or worker runs in a process of its own: copying it replaces running every migration
-    again (about 20 seconds). None on PostgreSQL, or when the session made no test database.
-
-    The test database itself cannot be copied later on: a transactional test that ran before may
-    have flushed what migrations wrote (the default site, the tree's root, the ZIP centroids)."""
+    server or worker runs in a process of its own, and to restore the test database after the
+    demo's tests: copying it replaces running every migration again. Only read, never written
+    (`tests/database_cache.py` keeps it). None on PostgreSQL, or when the session made no test
+    database."""
     return request.config.stash.get(MIGRATED_SQLITE, None)
 
 
 @pytest.fixture(scope="session")
-def demo_sqlite(migrated_sqlite: Path | None, tmp_path_factory) -> DemoFiles | None:
+def demo_sqlite(migrated_sqlite: Path | None) -> DemoFiles | None:
     """The demo loaded into a copy of `migrated_sqlite`, with its image renditions made
-    (tests/demo_database.py), once per session: under xdist the first worker to ask builds it
-    under a file lock in the session's shared temporary folder, and the other worker uses the
-    finished file. Loading the demo costs tens of seconds; the in-process `demo` fixture and the
-    served demo (`demo_server`) each start from a copy. None where `migrated_sqlite` is None."""
+    (tests/demo_database.py), built once and kept by `tests/database_cache.py`: under xdist the
+    first worker to ask builds it and the other waits for the finished files. Loading the demo
+    costs tens of seconds; the in-process `demo` fixture and the served demo (`demo_server`) each
+    start from a copy. None where `migrated_sqlite` is None."""
     if migrated_sqlite is None:
         return None
-    shared = tmp_path_factory.getbasetemp()
-    if "PYTEST_XDIST_WORKER" in os.environ:
-        shared = shared.parent  # one folder per session, common to its workers
-    folder = shared / "demo-sqlite"
-    printed = folder / "printed.txt"  # written last: the demo is complete
-    with FileLock(shared / "demo-sqlite.lock"):
-        if not printed.exists():
-            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
-            folder.mkdir()
-            shutil.copyfile(migrated_sqlite, folder / "db.sqlite3")
-            printed.write_text(build_in(folder / "db.sqlite3", folder / "media"))
-    return DemoFiles(folder / "db.sqlite3", folder / "media", printed.read_text())
+
+    def build(folder: Path) -> None:
+        shutil.copyfile(migrated_sqlite, folder / "db.sqlite3")
+        (folder / "printed.txt").write_text(build_in(folder / "db.sqlite3", folder / "media"))
+
+    folder = database_cache.kept("demo", database_cache.demo_key(), build)
+    return DemoFiles(folder / "db.sqlite3", folder / "media", (folder / "printed.txt").read_text())

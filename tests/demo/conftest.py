@@ -17,19 +17,17 @@ Under pytest-xdist (`make test` runs two workers) every test here goes to the sa
 Browser tests use the served demo instead (`demo_server`, tests/browser/conftest.py says why).
 """
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import TestCase, override_settings
 
+from tests.database_cache import restore
 from tests.demo.accounts import PASSWORDS
 from tests.demo_database import DEMO_BASE_URL, DemoFiles, make_renditions
 
@@ -59,21 +57,12 @@ def _restored(demo: DemoFiles, migrated: Path, django_db_blocker) -> Iterator[st
     SQLite's backup API, in a fraction of a second, and the database as migrations left it
     (`migrated_sqlite`) copied back when the package is done."""
     with django_db_blocker.unblock():
-        _restore(demo.database)
+        restore(demo.database)
     try:
         yield demo.printed
     finally:
         with django_db_blocker.unblock():
-            _restore(migrated)
-
-
-def _restore(path: Path) -> None:
-    """Replace the whole test database by the SQLite file at `path`."""
-    connection.ensure_connection()
-    with closing(sqlite3.connect(path)) as source:
-        source.backup(connection.connection)
-    ContentType.objects.clear_cache()  # ids read from the database replaced
-    cache.clear()
+            restore(migrated)
 
 
 def _loaded_in_process(django_db_blocker) -> Iterator[str]:
