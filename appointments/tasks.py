@@ -9,7 +9,9 @@ task's). Retries and the sweep queue tasks for the rows they retry, which take t
 Every notification row is `pending` until the worker marks it `sent`, or `failed` after its last
 attempt (then the network's administrators are alerted). Before sending, a worker *claims* the row
 with one conditional UPDATE (attempts + 1, and a lease: `next_attempt_at` moved past the time a
-send can take), so two tasks for the same row (a retry and the sweep's) never both send it.
+send can take), so two tasks for the same row (a retry and the sweep's) never both send it. A
+row sent is marked `sent` by the same UPDATE that claims the next row (the last one on its own):
+one statement an email, and the mark as soon after the email as a statement of its own would be.
 
 - SMTP failure: the row keeps `pending`, records the exception class (never its text, which can
   quote addresses) and a retry is enqueued for `next_attempt_at`, further away each time.
@@ -29,11 +31,12 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
@@ -44,7 +47,7 @@ from django_tasks_db.models import (
     get_date_max,
 )
 
-from network.fixedsql import FixedQuery, db_value
+from network.fixedsql import FixedQuery, FixedUpdate, db_value
 
 from .emails import admin_url, build_email, message_id, network_admins
 from .records import Notification
@@ -173,18 +176,92 @@ def _due(retried: list[int], after: int) -> list[Notification]:
     )
 
 
-def _claim(notification: Notification) -> bool:
+def _claim(notification: Notification, sent: Notification | None = None) -> bool:
     """Take the row for one attempt if it is still pending and due (one conditional UPDATE, so two
-    tasks never both send it), counting the attempt and moving `next_attempt_at` a lease ahead."""
+    tasks never both send it), counting the attempt and moving `next_attempt_at` a lease ahead.
+
+    `sent`, the row this task sent just before, is marked sent in the same statement: one UPDATE
+    an email, not two, and the mark as soon after the email as before (nothing is read or sent
+    in between). Both statements are built once per process (network.fixedsql)."""
     now = timezone.now()
     lease = now + timedelta(seconds=settings.APPOINTMENTS_NOTIFY_LEASE_SECONDS)
-    claimed = Notification.objects.filter(
-        pk=notification.pk, state=Notification.State.PENDING, next_attempt_at__lte=now
-    ).update(attempts=F("attempts") + 1, next_attempt_at=lease, updated_at=now)
+    if sent is None:
+        claimed = _CLAIM.run(notification.pk, now, lease)
+    else:
+        # The sent row is this task's: always updated.
+        claimed = _CLAIM_AND_MARK.run(notification.pk, now, lease, sent) - 1
     if claimed:
         notification.attempts += 1
         notification.next_attempt_at = lease
     return bool(claimed)
+
+
+def _claimable(pk: int, now: datetime) -> Q:
+    return Q(pk=pk, state=Notification.State.PENDING, next_attempt_at__lte=now)
+
+
+def _claimable_params(value, pk: int, now: datetime) -> list:
+    # In the order Q sorts its keywords: next_attempt_at, pk, state.
+    return [value("next_attempt_at", now), pk, value("state", Notification.State.PENDING)]
+
+
+_CLAIM = FixedUpdate(
+    "appointments.claim",
+    lambda pk, now, lease: (
+        Notification.objects.filter(_claimable(pk, now)),
+        {"attempts": F("attempts") + 1, "next_attempt_at": lease, "updated_at": now},
+    ),
+    lambda connection, pk, now, lease: [
+        1,
+        *_values(connection, next_attempt_at=lease, updated_at=now),
+        *_claimable_params(partial(db_value, Notification, connection=connection), pk, now),
+    ],
+)
+
+_MARKED = ("state", "sent_at", "message_id", "last_error")
+
+
+def _claim_and_mark(pk: int, now: datetime, lease: datetime, sent: Notification):
+    done = Q(pk=sent.pk)
+
+    def either(if_sent, if_claimed) -> Case:
+        return Case(When(done, then=if_sent), default=if_claimed)
+
+    values = {name: either(Value(getattr(sent, name)), F(name)) for name in _MARKED}
+    values.update(
+        attempts=either(F("attempts"), F("attempts") + 1),
+        next_attempt_at=either(F("next_attempt_at"), Value(lease)),
+        updated_at=now,
+    )
+    return Notification.objects.filter(done | _claimable(pk, now)), values
+
+
+def _claim_and_mark_params(connection, pk: int, now: datetime, lease: datetime, sent) -> list:
+    value = partial(db_value, Notification, connection=connection)
+    return [
+        *(param for name in _MARKED for param in (sent.pk, value(name, getattr(sent, name)))),
+        sent.pk,
+        1,
+        sent.pk,
+        value("next_attempt_at", lease),
+        value("updated_at", now),
+        sent.pk,
+        *_claimable_params(value, pk, now),
+    ]
+
+
+_CLAIM_AND_MARK = FixedUpdate(
+    "appointments.claim_and_mark", _claim_and_mark, _claim_and_mark_params
+)
+
+
+def _values(connection, **values) -> list:
+    return [db_value(Notification, name, value, connection) for name, value in values.items()]
+
+
+def _mark_sent(notification: Notification) -> None:
+    """Record a sent row on its own (the last one a task sent, with no next row to claim)."""
+    notification.save(update_fields=["state", "sent_at", "message_id", "last_error", "updated_at"])
 
 
 @task(queue_name="notifications")
@@ -202,6 +279,7 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
     connection = None
     unreachable = ""  # the error opening the connection: every row claimed is retried
     last = 0
+    sent = None  # sent and not marked yet: marked with the next claim, or on its own
     try:
         while batch := _due(notification_ids if retry else [], after=last):
             last = batch[-1].pk
@@ -209,7 +287,8 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
             if others and database_queue:
                 _cover(others)
             for notification in batch:
-                if not _claim(notification):
+                claimed, sent = _claim(notification, sent), None
+                if not claimed:
                     continue
                 if connection is None and not unreachable:
                     connection = get_connection()
@@ -219,9 +298,17 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
                         connection, unreachable = None, type(error).__name__
                 if unreachable:
                     outcomes[_failed(notification, unreachable)] += 1
-                else:
-                    outcomes[_send(notification, connection)] += 1
+                    continue
+                outcome = _send(notification, connection)
+                outcomes[outcome] += 1
+                if outcome == "sent":
+                    sent = notification
+            if sent is not None:  # before reading the next batch
+                _mark_sent(sent)
+                sent = None
     finally:
+        if sent is not None:
+            _mark_sent(sent)
         if connection is not None:
             try:
                 connection.close()
@@ -239,11 +326,11 @@ def _send(notification: Notification, connection) -> str:
         build_email(notification, connection=connection).send()
     except Exception as error:  # any failure to hand the email over is retried
         return _failed(notification, type(error).__name__)
+    # Recorded by the caller: with its next claim, or on its own (`_claim`, `_mark_sent`).
     notification.state = Notification.State.SENT
     notification.sent_at = timezone.now()
     notification.message_id = message_id(notification)
     notification.last_error = ""
-    notification.save(update_fields=["state", "sent_at", "message_id", "last_error", "updated_at"])
     logger.info("Notification %s of request %s sent", notification.pk, notification.request)
     return "sent"
 

@@ -22,15 +22,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, QuerySet
+from django.db.models.sql import UpdateQuery
 
-__all__ = ["FixedQuery", "FixedQueryError", "db_value"]
+__all__ = ["FixedQuery", "FixedQueryError", "FixedUpdate", "db_value"]
 
 
 class FixedQueryError(Exception):
-    """A FixedQuery's parameters are not those of the SQL the ORM built for it."""
+    """A fixed query's parameters are not those of the SQL the ORM built for it."""
+
+
+def _check(name: str, params: list[Any], orm_params: Sequence[Any]) -> None:
+    """Raise unless `params` are the ORM's, in its order (naming positions, never values)."""
+    orm_params = list(orm_params)
+    if len(orm_params) != len(params):
+        raise FixedQueryError(
+            f"{name}: {len(params)} parameters for SQL that takes {len(orm_params)}"
+        )
+    differ = [
+        n for n, (ours, orm) in enumerate(zip(params, orm_params, strict=True)) if ours != orm
+    ]
+    if differ:
+        raise FixedQueryError(f"{name}: parameters at {differ} differ from the ORM's")
 
 
 def db_value(
@@ -80,16 +95,7 @@ class FixedQuery:
     ) -> _Compiled:
         compiler = self._build(*args).query.get_compiler(connection=connection)
         sql, orm_params = compiler.as_sql()
-        orm_params = list(orm_params)
-        if len(orm_params) != len(params):
-            raise FixedQueryError(
-                f"{self.name}: {len(params)} parameters for SQL that takes {len(orm_params)}"
-            )
-        differ = [
-            n for n, (ours, orm) in enumerate(zip(params, orm_params, strict=True)) if ours != orm
-        ]
-        if differ:
-            raise FixedQueryError(f"{self.name}: parameters at {differ} differ from the ORM's")
+        _check(self.name, params, orm_params)
         columns = compiler.col_count
         converters = compiler.get_converters([s[0] for s in compiler.select[:columns]])
         compiled = _Compiled(sql + self._suffix, len(params), columns, converters)
@@ -123,3 +129,44 @@ class FixedQuery:
         """The first row, or None."""
         rows = self.rows(*args, using=using)
         return rows[0] if rows else None
+
+
+class FixedUpdate:
+    """An UPDATE of a fixed shape, built once per process like a `FixedQuery`: `build(*args)`
+    returns the QuerySet of the rows and the values to set, as `QuerySet.update` takes them;
+    `params(connection, *args)` the statement's parameter values in its SQL's order (those of
+    the SET clause, then those of the WHERE clause)."""
+
+    def __init__(
+        self,
+        name: str,
+        build: Callable[..., tuple[QuerySet, dict[str, Any]]],
+        params: Callable[..., Sequence[Any]],
+    ) -> None:
+        self.name = name
+        self._build = build
+        self._params = params
+        self._compiled: dict[str, tuple[str, int]] = {}
+
+    def _compile(self, connection: BaseDatabaseWrapper, args: tuple, params: list[Any]):
+        queryset, values = self._build(*args)
+        query = queryset.query.chain(UpdateQuery)
+        query.add_update_values(values)
+        query.clear_select_clause()
+        sql, orm_params = query.get_compiler(connection=connection).as_sql()
+        if query.related_updates:  # more than one statement: not for this class
+            raise FixedQueryError(f"{self.name}: updates more than one table")
+        _check(self.name, params, orm_params)
+        self._compiled[connection.alias] = compiled = (sql, len(params))
+        return compiled
+
+    def run(self, *args: Any, using: str = DEFAULT_DB_ALIAS) -> int:
+        """Run the UPDATE for these arguments: how many rows it changed."""
+        connection = connections[using]
+        params = list(self._params(connection, *args))
+        sql, count = self._compiled.get(using) or self._compile(connection, args, params)
+        if len(params) != count:
+            raise FixedQueryError(f"{self.name}: {len(params)} parameters, {count} taken")
+        with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount

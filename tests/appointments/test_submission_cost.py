@@ -13,11 +13,13 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
+from appointments import tasks
 from appointments.forms import centre_choices, reason_choices
 from appointments.models import AppointmentRequest, Notification
+from appointments.notifications import schedule
 from locations import geocoding
 from locations.models import CentreManager, LocationPage
 from tests.appointments.conftest import DATABASE_TASKS, form_data, run_worker
@@ -123,14 +125,20 @@ def test_the_database_queue_takes_the_task_in_the_requests_own_transaction(
     assert task.args_kwargs["args"] == [list(Notification.objects.values_list("pk", flat=True))]
 
 
-def test_one_task_and_one_mail_connection_announce_a_request_to_everyone(
-    client, appointment_page, centres, settings, smtp, django_capture_on_commit_callbacks
-):
+def three_recipients(centres, settings) -> None:
+    """A request for Round Rock (as `form_data`) is told to its two intake addresses and the
+    patient, through the database queue."""
     settings.TASKS = DATABASE_TASKS
     settings.APPOINTMENTS_CONFIRM_TO_PATIENT = True
     round_rock = centres["round_rock"]
     round_rock.intake_emails = "front-desk@example.org, scheduling@example.org"
     round_rock.save_revision().publish()
+
+
+def test_one_task_and_one_mail_connection_announce_a_request_to_everyone(
+    client, appointment_page, centres, settings, smtp, django_capture_on_commit_callbacks
+):
+    three_recipients(centres, settings)
     smtp.start()
 
     post(client, django_capture_on_commit_callbacks)
@@ -160,3 +168,49 @@ def test_a_request_builds_the_sql_of_its_fixed_queries_once_per_process(
     assert tables[LocationPage._meta.db_table] == 1, tables
     fixed = {AppointmentRequest, CentreManager, DBTaskResult}
     assert not {model._meta.db_table for model in fixed} & set(tables), tables
+
+
+def test_each_email_is_marked_sent_by_the_statement_that_claims_the_next(
+    client, appointment_page, centres, settings, smtp, django_capture_on_commit_callbacks
+):
+    """One UPDATE an email, not two: a claim, and with it the mark of the email sent before."""
+    three_recipients(centres, settings)
+    smtp.start()
+    post(client, django_capture_on_commit_callbacks)
+
+    with CaptureQueriesContext(connection) as captured:
+        run_worker()
+
+    table = Notification._meta.db_table
+    updates = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len([sql for sql in updates if f'"{table}"' in sql]) == 4  # 3 claims, the last mark
+    assert list(Notification.objects.values_list("state", "attempts")) == [("sent", 1)] * 3
+    assert len(smtp.messages) == 3
+
+
+def test_the_email_sent_before_is_marked_even_when_the_next_cannot_be_claimed(
+    appointment_page, centres, settings
+):
+    settings.APPOINTMENTS_CONFIRM_TO_PATIENT = True
+    appointment = AppointmentRequest.objects.create(
+        first_name="Ada",
+        last_name="Quill",
+        phone="+15125550100",
+        email="ada@example.com",
+        zip_code="78701",
+        routed="fallback",
+        reason="other",
+        consent_text="I agree.",
+        consent_at=timezone.now(),
+    )
+    sent, taken = schedule(appointment)
+    assert tasks._claim(sent)
+    sent.state, sent.sent_at = Notification.State.SENT, timezone.now()
+    sent.message_id, sent.last_error = "<a@example.org>", ""
+    assert tasks._claim(taken)  # another task's
+    assert not tasks._claim(Notification.objects.get(pk=taken.pk), sent)
+
+    rows = {row.pk: row for row in Notification.objects.all()}
+    assert (rows[sent.pk].state, rows[sent.pk].attempts) == ("sent", 1)
+    assert rows[sent.pk].message_id == "<a@example.org>"
+    assert (rows[taken.pk].state, rows[taken.pk].attempts) == ("pending", 1)

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from appointments.models import AppointmentRequest
 from locations.models import LocationPage
-from network.fixedsql import FixedQuery, FixedQueryError, db_value
+from network.fixedsql import FixedQuery, FixedQueryError, FixedUpdate, db_value
 from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +92,24 @@ def test_rows_are_converted_as_the_orm_converts_them(home):
     expected = list(LocationPage.objects.filter(pk=page.pk).values_list(*columns))
     assert query.rows(page.pk) == query.rows(page.pk) == expected
     assert [type(value) for value in query.first(page.pk)] == [type(v) for v in expected[0]]
+
+
+def test_an_update_is_built_once_and_counts_the_rows_it_changed():
+    first, second = stored("ada@example.com"), stored("bob@example.com")
+    build = mock.Mock(
+        side_effect=lambda pk, reason: (
+            AppointmentRequest.objects.filter(pk=pk),
+            {"spam_reason": reason},
+        )
+    )
+    update = FixedUpdate("test.reason", build, lambda connection, pk, reason: [reason, pk])
+    assert update.run(first.pk, "honeypot") == 1
+    assert update.run(second.pk, "too_fast") == 1
+    assert update.run(0, "rate_limit") == 0
+    assert build.call_count == 1
+    reasons = AppointmentRequest.objects.order_by("pk").values_list("spam_reason", flat=True)
+    assert list(reasons) == ["honeypot", "too_fast"]
+
+    swapped = FixedUpdate("test.swapped", build, lambda connection, pk, reason: [pk, reason])
+    with pytest.raises(FixedQueryError, match=r"parameters at \[0, 1\]"):
+        swapped.run(first.pk, "honeypot")
