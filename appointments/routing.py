@@ -11,28 +11,31 @@
 
 Routing works on default-language (source) pages only: a Spanish page id is swapped for its English
 source, and the search never sees Spanish pages, so a request reaches the same centre whichever
-language the patient used. It uses the one centre search (`locations.nearest.nearest_ids`), costs a
+language the patient used. It uses the one centre search (`locations.nearest.FixedSearch`), costs a
 fixed number of queries whatever the number of centres, and geocodes a ZIP code offline (an online
 geocoder is asked only for other text, and only when one is configured).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from geopy.units import miles as km_to_miles
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 from locations.geocoding import geocode
 from locations.models import LocationPage
-from locations.nearest import geodesic_km, nearest_ids
+from locations.nearest import FixedSearch, geodesic_km
 from network.fixedsql import FixedQuery, db_value
 from network.models import NetworkSettings, Service
-from network.visibility import exclude_private
+from network.visibility import exclude_paths, excluded_path_values, restricted_paths
 
 __all__ = ["Route", "route", "routing_queryset", "source_centre"]
 
@@ -63,10 +66,33 @@ class Route:
     distance_miles: Decimal | None
 
 
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _routing_pages(private_paths: Sequence[str]) -> QuerySet[LocationPage]:
+    """Live centres in the default language outside the private sections at `private_paths`."""
+    pages = exclude_paths(LocationPage.objects.live(), private_paths)
+    return pages.filter(locale__language_code=_default_language())
+
+
+def _routing_params(connection: BaseDatabaseWrapper, private_paths: Sequence[str]) -> list:
+    """`_routing_pages`'s parameter values, in its SQL's order (`live` takes none: Django writes
+    a comparison with True into the SQL)."""
+    return [
+        *excluded_path_values(connection, private_paths),
+        db_value(Locale, "language_code", _default_language(), connection),
+    ]
+
+
 def routing_queryset() -> QuerySet[LocationPage]:
     """Live, public centres in the default language: the pages requests are stored against."""
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return exclude_private(LocationPage.objects.live()).filter(locale__language_code=default)
+    return _routing_pages(restricted_paths())
+
+
+# The nearest-centre search over `routing_queryset()`, its SQL built once per shape (service or
+# not, box, number of private sections) instead of on every request (docs/performance.md).
+_SEARCH = FixedSearch("appointments.routing.search", LocationPage, _routing_pages, _routing_params)
 
 
 def source_centre(page: LocationPage) -> LocationPage | None:
@@ -123,7 +149,7 @@ def route(
         return Route(None, FALLBACK, None)
     network = network or NetworkSettings.for_default_site()
     radius = network.routing_radius_miles
-    pages = routing_queryset()
+    pages = (restricted_paths(),)  # `_SEARCH` searches `routing_queryset()`
     search = {
         "radius_miles": radius,
         "accepts_requests": True,
@@ -131,9 +157,9 @@ def route(
     }
     found = []
     if reason in Service.slugs():
-        found = nearest_ids(pages, *origin, service=reason, **search)
+        found = _SEARCH.nearest_ids(pages, *origin, service=reason, **search)
     if not found:
-        found = nearest_ids(pages, *origin, **search)
+        found = _SEARCH.nearest_ids(pages, *origin, **search)
     if not found:
         return Route(None, FALLBACK, None)
     km, pk = found[0]

@@ -15,26 +15,34 @@ geodesic on centres that cannot make the list:
 
 Without a radius but with a limit, the box grows until the k-th distance found lies within the
 distance the box guarantees, so the answer is complete.
+
+`FixedSearch` is the same search within a radius for a caller that runs it many times over the
+same kind of centres (routing each appointment request): its SQL is built once per process for
+each shape, not on every search.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import FloatField, Q, QuerySet
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import FloatField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from geographiclib.geodesic import Geodesic
 from geopy.distance import ELLIPSOIDS
 from geopy.units import miles as km_to_miles
 
+from network.fixedsql import FixedQuery, db_value
+
 if TYPE_CHECKING:  # the callers pass the centres: this module never loads the page models
     from .models import LocationPage
 
-__all__ = ["NearbyCentre", "geodesic_km", "nearest_centres", "nearest_ids"]
+__all__ = ["FixedSearch", "NearbyCentre", "geodesic_km", "nearest_centres", "nearest_ids"]
 
 # WGS-84 exactly as geopy.distance.geodesic sets it up (semi-major axis in km), so distances are
 # bit-for-bit those of `geodesic(a, b).km`.
@@ -76,9 +84,41 @@ def _ecef(lat: float, lon: float) -> tuple[float, float, float]:
     return n * cos_phi * math.cos(lam), n * cos_phi * math.sin(lam), n * (1 - _E2) * sin_phi
 
 
-def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | None:
-    """A filter on the indexed columns that keeps every point within `distance_km` (geodesic), or
-    None when the box would cover the whole globe.
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """Bounds on the indexed columns, rounded outward (`_bounds`): latitudes always; longitudes
+    unless the band reaches a pole or spans every longitude (`west` and `east` None); `wraps` when
+    they cross the antimeridian (`west` is then east of `east`, and either side matches)."""
+
+    south: Decimal
+    north: Decimal
+    west: Decimal | None = None
+    east: Decimal | None = None
+    wraps: bool = False
+
+    @property
+    def shape(self) -> str:
+        """What the filter's SQL depends on: "band", "box" or "wraps" (the values aside)."""
+        return "band" if self.west is None else "wraps" if self.wraps else "box"
+
+    def q(self) -> Q:
+        band = Q(latitude__gte=self.south) & Q(latitude__lte=self.north)
+        if self.west is None:
+            return band
+        if self.wraps:
+            return band & (Q(longitude__gte=self.west) | Q(longitude__lte=self.east))
+        return band & Q(longitude__gte=self.west) & Q(longitude__lte=self.east)
+
+    def values(self) -> list[Decimal]:
+        """The bounds in the order `q()` uses them."""
+        if self.west is None:
+            return [self.south, self.north]
+        return [self.south, self.north, self.west, self.east]
+
+
+def _bounds(latitude: float, longitude: float, distance_km: float) -> _Box | None:
+    """Bounds that keep every point within `distance_km` (geodesic), or None when they would
+    cover the whole globe.
 
     Latitude: a path's length is at least the smallest meridional radius times its change of
     latitude. Longitude: within the latitude band, a path's length is at least a * cos(max |lat|)
@@ -89,29 +129,39 @@ def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | No
         return None
     dlat = math.degrees(distance_km / _MIN_MERIDIAN_KM)
     south, north = latitude - dlat, latitude + dlat
-    box = Q(latitude__gte=_outward(max(south, -90.0), ROUND_FLOOR)) & Q(
-        latitude__lte=_outward(min(north, 90.0), ROUND_CEILING)
+    band = (
+        _outward(max(south, -90.0), ROUND_FLOOR),
+        _outward(min(north, 90.0), ROUND_CEILING),
     )
     max_abs_lat = max(abs(south), abs(north))
     if max_abs_lat >= 90.0:
-        return box  # the band reaches a pole: every longitude is reachable
+        return _Box(*band)  # the band reaches a pole: every longitude is reachable
     dlon = math.degrees(distance_km / (_A_KM * math.cos(math.radians(max_abs_lat))))
     if dlon >= 180.0:
-        return box
+        return _Box(*band)
     west, east = longitude - dlon, longitude + dlon
     if west < -180.0:  # crosses the antimeridian: two ranges
-        lon_q = Q(longitude__gte=_outward(west + 360.0, ROUND_FLOOR)) | Q(
-            longitude__lte=_outward(east, ROUND_CEILING)
+        return _Box(
+            *band,
+            _outward(west + 360.0, ROUND_FLOOR),
+            _outward(east, ROUND_CEILING),
+            wraps=True,
         )
-    elif east > 180.0:
-        lon_q = Q(longitude__gte=_outward(west, ROUND_FLOOR)) | Q(
-            longitude__lte=_outward(east - 360.0, ROUND_CEILING)
+    if east > 180.0:
+        return _Box(
+            *band,
+            _outward(west, ROUND_FLOOR),
+            _outward(east - 360.0, ROUND_CEILING),
+            wraps=True,
         )
-    else:
-        lon_q = Q(longitude__gte=_outward(west, ROUND_FLOOR)) & Q(
-            longitude__lte=_outward(east, ROUND_CEILING)
-        )
-    return box & lon_q
+    return _Box(*band, _outward(west, ROUND_FLOOR), _outward(east, ROUND_CEILING))
+
+
+def _bounding_q(latitude: float, longitude: float, distance_km: float) -> Q | None:
+    """A filter on the indexed columns that keeps every point within `distance_km` (geodesic), or
+    None when the box would cover the whole globe (`_bounds`)."""
+    box = _bounds(latitude, longitude, distance_km)
+    return box.q() if box is not None else None
 
 
 def _outward(value: float, rounding: str) -> Decimal:
@@ -122,22 +172,45 @@ def _outward(value: float, rounding: str) -> Decimal:
     return bound - step if rounding == ROUND_FLOOR else bound + step
 
 
-def _rows(candidates: QuerySet[LocationPage], box: Q | None) -> list[tuple[int, float, float]]:
-    """(id, latitude, longitude) of the centres in the box, as floats: no model instances.
-
-    The columns are cast to floats in SQL (building Decimals costs more than the search), then
-    rounded to the columns' 6 decimals: SQLite's own text-to-real conversion can be one unit in the
-    last place off, and `float(page.latitude)` (what a brute-force scan uses) is correctly rounded.
-    """
+def _rows_query(candidates: QuerySet[LocationPage], box: Q | None) -> QuerySet:
+    """(id, latitude, longitude) of the centres in the box, the columns cast to floats in SQL:
+    building Decimals costs more than the search."""
     if box is not None:
         candidates = candidates.filter(box)
-    rows = (
+    return (
         candidates.order_by()
         .annotate(_lat=Cast("latitude", FloatField()), _lon=Cast("longitude", FloatField()))
         .values_list("pk", "_lat", "_lon")
     )
-    unique = dict.fromkeys(rows)  # a service join can repeat a centre
+
+
+def _distinct(rows) -> list[tuple[int, float, float]]:
+    """The rows of `_rows_query` once each (a service join can repeat a centre), rounded to the
+    columns' 6 decimals: SQLite's own text-to-real conversion can be one unit in the last place
+    off, and `float(page.latitude)` (what a brute-force scan uses) is correctly rounded."""
+    unique = dict.fromkeys(rows)
     return [(pk, round(lat, _DECIMALS), round(lon, _DECIMALS)) for pk, lat, lon in unique]
+
+
+def _rows(candidates: QuerySet[LocationPage], box: Q | None) -> list[tuple[int, float, float]]:
+    """(id, latitude, longitude) of the centres in the box, as floats: no model instances."""
+    return _distinct(_rows_query(candidates, box))
+
+
+def _candidates(
+    centres: QuerySet[LocationPage], service: str | None, accepts_requests: bool | None
+) -> QuerySet[LocationPage]:
+    candidates = centres.filter(latitude__isnull=False, longitude__isnull=False)
+    if service is not None:
+        candidates = candidates.filter(services__slug=service)
+    if accepts_requests is not None:
+        candidates = candidates.filter(accepts_requests=accepts_requests)
+    return candidates
+
+
+def _check_origin(latitude: float, longitude: float) -> None:
+    if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
+        raise ValueError("latitude must be within [-90, 90] and longitude within [-180, 180]")
 
 
 def _rank(
@@ -190,15 +263,10 @@ def nearest_ids(
     distances matter (routing a request), and to time the search apart from page loading. Costs
     the box queries of `nearest_centres` and nothing else.
     """
-    if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
-        raise ValueError("latitude must be within [-90, 90] and longitude within [-180, 180]")
+    _check_origin(latitude, longitude)
     if limit is not None and limit <= 0:
         return []
-    candidates = centres.filter(latitude__isnull=False, longitude__isnull=False)
-    if service is not None:
-        candidates = candidates.filter(services__slug=service)
-    if accepts_requests is not None:
-        candidates = candidates.filter(accepts_requests=accepts_requests)
+    candidates = _candidates(centres, service, accepts_requests)
 
     if radius_miles is not None or limit is None:
         box = None
@@ -267,3 +335,91 @@ def nearest_centres(
         for km, pk in ranked
         if pk in by_pk
     ]
+
+
+class FixedSearch:
+    """`nearest_ids` within a radius, its SQL built once per process for each shape of the search
+    (network.fixedsql) instead of on every search: for a caller that searches the same centres
+    many times, such as routing each appointment request.
+
+    `centres(*args)` gives the centres searched (pages of `model`), and `params(connection, *args)`
+    that QuerySet's parameter values in its SQL's order. Each argument is a sequence (the paths of
+    private sections, say), and `centres` must build the same SQL for arguments of the same
+    lengths. A search's shape is those lengths, whether a service is given, `accepts_requests`
+    (None, True or False), and its box's kind (none, a latitude band, a box, or one across the antimeridian); on
+    the first search of each shape its values are checked against the ORM's own. Same answers as
+    `nearest_ids` over `centres(*args)` with the same arguments, in one query.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        model: type[Model],
+        centres: Callable[..., QuerySet],
+        params: Callable[..., Sequence[Any]],
+    ) -> None:
+        self.name = name
+        self._model = model
+        self._centres = centres
+        self._params = params
+        self._queries: dict[tuple, FixedQuery] = {}
+
+    def _build(
+        self, args: tuple, service: str | None, accepts: bool | None, box: _Box | None
+    ) -> QuerySet:
+        candidates = _candidates(self._centres(*args), service, accepts)
+        return _rows_query(candidates, box.q() if box is not None else None)
+
+    def _values(
+        self,
+        connection: BaseDatabaseWrapper,
+        args: tuple,
+        service: str | None,
+        accepts: bool | None,
+        box: _Box | None,
+    ) -> list[Any]:
+        # `accepts` takes no parameter: Django writes a comparison with True or False into the SQL
+        # (`WHERE "accepts_requests"`), so its value is part of the shape.
+        model = self._model
+        values = list(self._params(connection, *args))
+        if service is not None:
+            services = model._meta.get_field("services").related_model
+            values.append(db_value(services, "slug", service, connection))
+        if box is not None:  # two latitudes, then two longitudes unless it is a band
+            columns = ("latitude", "latitude", "longitude", "longitude")
+            values += [
+                db_value(model, column, value, connection)
+                for column, value in zip(columns, box.values(), strict=False)
+            ]
+        return values
+
+    def nearest_ids(
+        self,
+        args: tuple[Sequence[Any], ...],
+        latitude: float,
+        longitude: float,
+        *,
+        radius_miles: float,
+        service: str | None = None,
+        accepts_requests: bool | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[float, int]]:
+        """(distance in km, page id) pairs, nearest first, of `centres(*args)` within
+        `radius_miles` of the point (the other arguments as for `nearest_ids`)."""
+        _check_origin(latitude, longitude)
+        if limit is not None and limit <= 0:
+            return []
+        box = _bounds(latitude, longitude, radius_miles / _MILES_PER_KM)
+        shape = (
+            tuple(len(arg) for arg in args),
+            service is not None,
+            accepts_requests,
+            box.shape if box is not None else None,
+        )
+        query = self._queries.get(shape)
+        if query is None:
+            query = self._queries[shape] = FixedQuery(
+                f"{self.name}{shape}", self._build, self._values
+            )
+        rows = query.rows(args, service, accepts_requests, box)
+        return _rank(latitude, longitude, _distinct(rows), limit=limit, radius_miles=radius_miles)

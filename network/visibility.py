@@ -1,5 +1,8 @@
 """Which pages a visitor may see, without the cost of Wagtail's `.public()`."""
 
+from collections.abc import Sequence
+
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
@@ -27,10 +30,21 @@ def exclude_private(pages: QuerySet) -> QuerySet:
     always none, so this adds no condition at all). The centre search and every article listing
     use this.
     """
+    return exclude_paths(pages, restricted_paths())
+
+
+def exclude_paths(pages: QuerySet, paths: Sequence[str]) -> QuerySet:
+    """`pages` without those at or below the pages at `paths` (`restricted_paths()`, say); the
+    same SQL for any paths of the same number, whose values `excluded_path_values` gives."""
     private = Q()
-    for path in restricted_paths():
+    for path in paths:
         private |= Q(path__startswith=path)
     return pages.exclude(private) if private else pages
+
+
+def excluded_path_values(connection: BaseDatabaseWrapper, paths: Sequence[str]) -> list[str]:
+    """The parameters of `exclude_paths`'s condition, as the ORM passes them (LIKE patterns)."""
+    return [connection.ops.prep_for_like_query(path) + "%" for path in paths]
 
 
 class CachedRestrictionsMixin:

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
 from appointments.routing import route
 from locations import geocoding
@@ -122,6 +123,20 @@ def test_ties_go_to_the_lower_page_id(centres, location_index, massage):
     )
     assert twin.pk > centres["austin"].pk
     assert route("other", None, AUSTIN_ZIP).centre == centres["austin"]
+
+
+def test_centres_in_private_sections_are_never_routed_to(centres, location_index):
+    """The search's SQL is built once per number of private sections (their paths are values):
+    one, then two, then the whole index, each checked against the ORM's own values."""
+    assert route("other", None, AUSTIN_ZIP).centre == centres["austin"]
+    PageViewRestriction.objects.create(page=centres["austin"], restriction_type="login")
+    second = route("other", None, AUSTIN_ZIP).centre
+    assert second not in (None, centres["austin"])
+    PageViewRestriction.objects.create(page=second, restriction_type="login")
+    third = route("other", None, AUSTIN_ZIP).centre
+    assert third not in (centres["austin"], second)  # another, or the central intake
+    PageViewRestriction.objects.create(page=location_index, restriction_type="login")
+    assert route("physical-therapy", None, AUSTIN_ZIP).routed == "fallback"
 
 
 def test_an_unknown_zip_code_raises_the_geocoders_message(centres):

@@ -7,9 +7,11 @@ Run on PostgreSQL too: DATABASE_URL=postgres://postgres@127.0.0.1:5432/h_geo pyt
 
 import random
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from geopy.distance import geodesic
@@ -18,7 +20,8 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from locations.models import LocationPage
-from locations.nearest import NearbyCentre, nearest_centres
+from locations.nearest import FixedSearch, NearbyCentre, nearest_centres
+from network.fixedsql import db_value
 from tests.factories import ServiceFactory
 from tests.locations.factories import LocationPageFactory
 
@@ -79,6 +82,22 @@ def centres():
 
 def as_pairs(result: list[NearbyCentre]):
     return [(item.distance_miles, item.location.pk) for item in result]
+
+
+# The centres of `ids`: one shape of SQL for each number of ids (and filter and box), its values
+# checked against the ORM's own when it is first built, its SQL reused by later searches.
+FIXED = FixedSearch(
+    "tests.nearest",
+    LocationPage,
+    lambda ids: LocationPage.objects.live().filter(pk__in=ids),
+    lambda connection, ids: [db_value(LocationPage, "page_ptr", pk, connection) for pk in ids],
+)
+
+
+def fixed_pairs(ids, latitude, longitude, radius, **search) -> list[tuple[float, int]]:
+    """(miles, id) pairs of the fixed search over the centres of `ids`, like `brute_force`."""
+    found = FIXED.nearest_ids((ids,), latitude, longitude, radius_miles=radius, **search)
+    return [(km / 1.609344, pk) for km, pk in found]
 
 
 @pytest.fixture
@@ -151,6 +170,11 @@ def test_matches_brute_force_in_the_us(
         limit=limit,
     )
     assert as_pairs(result) == expected
+    if radius is not None and subset:  # the same search with its SQL built once per shape
+        search = {"service": service, "accepts_requests": accepts_requests, "limit": limit}
+        found = fixed_pairs([page.pk for page in subset], latitude, longitude, radius, **search)
+        assert [pk for _, pk in found] == [pk for _, pk in expected]
+        assert [miles for miles, _ in found] == pytest.approx([m for m, _ in expected], rel=1e-12)
 
 
 @EXAMPLES
@@ -164,9 +188,12 @@ def test_matches_brute_force_around_the_antimeridian_and_poles(
     world_centres, latitude, longitude, radius, limit
 ):
     result = nearest_centres(centres(), latitude, longitude, radius_miles=radius, limit=limit)
-    assert as_pairs(result) == brute_force(
-        world_centres, latitude, longitude, radius=radius, limit=limit
-    )
+    expected = brute_force(world_centres, latitude, longitude, radius=radius, limit=limit)
+    assert as_pairs(result) == expected
+    if radius is not None:  # the same search with its SQL built once per shape
+        ids = [page.pk for page in world_centres]
+        found = fixed_pairs(ids, latitude, longitude, radius, limit=limit)
+        assert [pk for _, pk in found] == [pk for _, pk in expected]
 
 
 @EXAMPLES
@@ -180,6 +207,48 @@ def test_k_nearest_without_radius_across_the_antimeridian(
 ):
     result = nearest_centres(centres(), latitude, longitude, limit=limit)
     assert as_pairs(result) == brute_force(world_centres, latitude, longitude, limit=limit)
+
+
+def test_the_fixed_search_builds_its_sql_once_per_shape(location_index):
+    """Every kind of box (a band reaching a pole, a plain box, one across the antimeridian, the
+    whole globe), with and without a service, with each `accepts_requests`: the ORM builds each
+    shape's SQL once, checked against its own values, and later searches of that shape reuse it."""
+    ServiceFactory(slug="physical-therapy")
+    pages = [
+        LocationPageFactory(parent=location_index, latitude=lat, longitude=lon)
+        for lat, lon in [("30.270000", "-97.740000"), ("-16.500000", "179.900000")]
+    ]
+    ids = [page.pk for page in pages]
+    search = FixedSearch(
+        "tests.shapes",
+        LocationPage,
+        lambda ids: LocationPage.objects.filter(pk__in=ids),
+        lambda connection, ids: [db_value(LocationPage, "page_ptr", pk, connection) for pk in ids],
+    )
+    # A box, one across the antimeridian, a band reaching the pole, the whole globe (20,000 miles)
+    origins = [(30.0, -97.0), (-16.0, -179.9), (89.5, 0.0), (0.0, 0.0)]
+    compiling = mock.patch.object(
+        SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
+    )
+    for built in (24, 0):  # 2 services x 3 accepts x 4 boxes, then none
+        with compiling as compiled, CaptureQueriesContext(connection) as queries:
+            for service in (None, "physical-therapy"):
+                for accepts in (None, True, False):
+                    for latitude, longitude in origins:
+                        search.nearest_ids(
+                            (ids,),
+                            latitude,
+                            longitude,
+                            radius_miles=100 if latitude else 20_000,
+                            service=service,
+                            accepts_requests=accepts,
+                        )
+        assert compiled.call_count == built
+        assert len(queries) == 24  # one query a search
+    shapes = {shape[-1] for shape in search._queries}
+    assert shapes == {"box", "wraps", "band", None}
+    found = search.nearest_ids((ids,), -16.0, -179.9, radius_miles=100)
+    assert [pk for _, pk in found] == [pages[1].pk]
 
 
 def test_radius_service_and_accepts_filters(location_index):
