@@ -16,15 +16,18 @@ cache alias. What this module adds:
 
 A cached answer is served before any other middleware runs (the fetch middleware comes right
 after the update middleware), with the headers the first answer got (security policies, Vary).
+Paths under /api/ are not looked up at all (`FetchFromCacheMiddleware`): they are never kept.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.cache import FetchFromCacheMiddleware as DjangoFetchFromCacheMiddleware
 from django.middleware.cache import UpdateCacheMiddleware as DjangoUpdateCacheMiddleware
 from django.utils.cache import patch_cache_control
 
+from network.api import is_api_request
 from network.caching import generation
 
 PUBLIC_PAGE_ATTRIBUTE = "network_public_page"
@@ -76,3 +79,16 @@ class UpdateCacheMiddleware(DjangoUpdateCacheMiddleware):
             and getattr(request, PUBLIC_PAGE_ATTRIBUTE, False)
             and "public" in response.get("Cache-Control", "")
         )
+
+
+class FetchFromCacheMiddleware(DjangoFetchFromCacheMiddleware):
+    """Django's, without looking up what the cache never keeps: answers under /api/, which are not
+    Wagtail pages. Every patient's browser fetches /api/form-token/ before posting the request
+    form, and the lookup was two round trips to Redis (the generation and the page's headers key)
+    that always missed."""
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        if is_api_request(request):
+            request._cache_update_cache = False
+            return None
+        return super().process_request(request)

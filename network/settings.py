@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # The page cache (network.pagecache): a cached public page is answered here, before the rest.
     "network.pagecache.UpdateCacheMiddleware",
-    "django.middleware.cache.FetchFromCacheMiddleware",
+    "network.pagecache.FetchFromCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "network.middleware.ContentSecurityPolicyMiddleware",

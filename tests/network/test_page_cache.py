@@ -1,7 +1,10 @@
 """The page cache and HTTP caching headers (network.pagecache): public pages are answered from the
 cache and purged by any content change; nothing personal or searched is ever stored."""
 
+from unittest import mock
+
 import pytest
+from django.middleware import cache as cache_middleware
 from django.middleware.csrf import get_token
 from django.test import Client
 from wagtail import hooks
@@ -114,3 +117,23 @@ def test_a_form_on_a_cached_page_gets_a_fresh_token_that_the_site_accepts(home):
     assert "no-store" in response["Cache-Control"]
     assert posted.status_code == 200  # the sign-in form again (wrong password), not a 403
     assert forged.status_code == 403  # a token without its visitor's cookie is refused
+
+
+def test_answers_under_api_are_not_looked_up_in_the_page_cache(client, home, about):
+    """Only Wagtail pages are kept: each patient's token GET skips the lookup (two round trips to
+    Redis), and is still never stored; pages are still looked up and served from the cache."""
+    looked_up = mock.patch.object(
+        cache_middleware, "get_cache_key", wraps=cache_middleware.get_cache_key
+    )
+    with looked_up as lookup:
+        first = client.get("/api/form-token/")
+        second = client.get("/api/form-token/")
+    assert lookup.call_count == 0
+    assert first.status_code == second.status_code == 200
+    assert first.json()["fields"]["form_token"] != second.json()["fields"]["form_token"]
+    assert "no-store" in second["Cache-Control"]
+
+    client.get(about.url)
+    with looked_up as lookup:
+        assert client.get(about.url)["Cache-Control"].startswith("public")
+    assert lookup.call_count == 1
