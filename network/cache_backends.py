@@ -10,7 +10,8 @@ The error's class is logged at most once a minute per process, never its argumen
 Django's client makes a new `redis.Redis` for every operation, and redis-py fills a table of
 reply handlers each time (about 0.3 ms, more than the round trip to a local Redis): a page or an
 appointment request makes several. The client here keeps one `redis.Redis` per connection pool;
-it is thread-safe (each command takes a connection from the pool).
+it is thread-safe (each command takes a connection from the pool). `incr` is one round trip
+(a script), not two, and keeps the key's expiry.
 """
 
 from __future__ import annotations
@@ -45,10 +46,23 @@ def _unless_unreachable() -> Iterator[None]:
             )
 
 
+# `incr` in one round trip: INCRBY only when the key exists (else nil, and `incr` raises like
+# Django's). Django's client asks EXISTS, then INCRBY: two round trips (a rate-limit counter is
+# counted so on every request), and a counter that expired between the two came back as a new key
+# without an expiry, counting for ever.
+_INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+    return redis.call('INCRBY', KEYS[1], ARGV[1])
+end
+return false
+"""
+
+
 class _ReusingClient(RedisCacheClient):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, object] = {}
+        self._incr_existing: dict[int, object] = {}
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -58,6 +72,16 @@ class _ReusingClient(RedisCacheClient):
                 connection_pool=self._get_connection_pool(write)
             )
         return client
+
+    def incr(self, key, delta):
+        client = self.get_client(key, write=True)
+        script = self._incr_existing.get(id(client))
+        if script is None:
+            script = self._incr_existing[id(client)] = client.register_script(_INCR_EXISTING)
+        value = script(keys=[key], args=[delta], client=client)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
 
 class RedisCache(DjangoRedisCache):
