@@ -9,18 +9,21 @@
         .venv/bin/python bench/request_cost.py --database ... --posts 20 --requests 100 --callgrind
 
 In this one process, with bench/cluster.py's settings (`DEBUG=false`, the database queue, Redis
-database 9 emptied first, raised rate limits, no minimum fill time): every form's tokens are
-fetched first (`GET /api/form-token/`), then `--warmup` POSTs fill what a process keeps, then
-`--posts` POSTs are measured, through Django's WSGI handler as gunicorn calls it, with bench/
-cluster.py's patients (twenty ZIP codes, five reasons). Then `--requests` more requests are stored,
-all joining one delivery (so every run has the same number of tasks), and the worker's delivery
-of their emails is measured (`db_worker --batch`, to the SMTP sink on 127.0.0.1:2525).
+database 9 (`--redis`) emptied first, raised rate limits, no minimum fill time): every form's
+tokens are fetched first (`GET /api/form-token/`), then `--warmup` POSTs fill what a process
+keeps, then `--posts` POSTs are measured, through Django's WSGI handler as gunicorn calls it, with
+bench/cluster.py's patients (twenty ZIP codes, five reasons). Then `--requests` more requests are
+stored, all joining one delivery (so every run has the same number of tasks), and the worker's
+delivery of their emails is measured (`db_worker --batch`, to the SMTP sink on 127.0.0.1:2525).
+Last, `--posts` more browsers fetch their tokens, the GET every patient's browser makes before
+posting (bench/cluster.py's app servers' CPU includes it).
 
-Prints CPU milliseconds per POST and per delivered request (they depend on the host's speed and
-load); with `--callgrind`, under valgrind as above, it turns instrumentation on only while it
-measures and dumps one file per part (`callgrind.out.<pid>.1`: the POSTs, `.2`: the worker), whose
-`totals:` line is the instructions of that part: repeatable, whatever the host's speed. Requests
-stored by an earlier run (emails `cost-*@example.com`) and every task row are deleted first.
+Prints CPU milliseconds per POST, per delivered request and per token GET (they depend on the
+host's speed and load); with `--callgrind`, under valgrind as above, it turns instrumentation on
+only while it measures and dumps one file per part (`callgrind.out.<pid>.1`: the POSTs, `.2`: the
+worker, `.3`: the token GETs), whose `totals:` line is the instructions of that part: repeatable,
+whatever the host's speed. Requests stored by an earlier run (emails `cost-*@example.com`) and
+every task row are deleted first.
 """
 
 from __future__ import annotations
@@ -45,13 +48,13 @@ from cluster import PATIENT_ZIPS, REASONS  # noqa: E402
 FORM = "/en/request-an-appointment/"
 
 
-def configure(database: str) -> None:
+def configure(database: str, redis_url: str) -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="network.settings",
         DEBUG="false",
         SECRET_KEY="bench-request-cost-not-a-secret-" + "x" * 30,
         DATABASE_URL=database,
-        REDIS_URL="redis://127.0.0.1:6379/9",
+        REDIS_URL=redis_url,
         ALLOWED_HOSTS="127.0.0.1",
         BASE_URL="http://127.0.0.1",
         STATIC_MANIFEST="false",
@@ -152,8 +155,9 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=200)
     parser.add_argument("--requests", type=int, default=200, help="delivered by the worker")
     parser.add_argument("--callgrind", action="store_true", help="run under valgrind (above)")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/9", help="emptied first")
     args = parser.parse_args()
-    configure(args.database)
+    configure(args.database, args.redis)
 
     import django
 
@@ -199,6 +203,11 @@ def main() -> None:
         f"worker: {seconds * 1000 / args.requests:.2f} ms CPU per request "
         f"({args.requests} requests, {emails} emails, {left} left pending)"
     )
+
+    # The tokens each patient's browser fetches before posting: `--posts` more, not posted.
+    more = range(total + 1, total + args.posts + 1)
+    seconds = measured("tokens", args.callgrind, lambda: [Browser(app, n) for n in more])
+    print(f"GET /api/form-token/: {seconds * 1000 / args.posts:.2f} ms CPU each ({args.posts})")
 
 
 if __name__ == "__main__":
