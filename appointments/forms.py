@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -113,6 +114,18 @@ def _reason_choices() -> list:
         (gettext("Conditions"), terms(Condition)),
         (OTHER, gettext("Something else")),
     ]
+
+
+class NormalizedChoices(BaseChoiceIterator):
+    """Choices already in the form Django normalizes them to (pairs of plain strings, and groups of
+    such pairs): a field and its widget take an iterator as it is, where they walk a list again
+    item by item, twice each (field, then widget), on every form (docs/performance.md)."""
+
+    def __init__(self, choices: list) -> None:
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
 
 
 class ConsentCheckbox(forms.CheckboxInput):
@@ -240,8 +253,8 @@ class AppointmentForm(forms.Form):
 
     def __init__(self, *args, consent_text: str = "", location: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].choices = centre_choices()
-        self.fields["reason"].choices = reason_choices()
+        self.fields["centre"].choices = NormalizedChoices(centre_choices())
+        self.fields["reason"].choices = NormalizedChoices(reason_choices())
         self.fields["consent"].label = consent_text or _(
             "I agree to be contacted about my request by phone or email."
         )

@@ -13,11 +13,13 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
+from django.utils import choices as django_choices
 from django.utils import timezone, translation
+from django.utils.choices import flatten_choices
 from django_tasks_db.models import DBTaskResult
 
 from appointments import tasks
-from appointments.forms import centre_choices, reason_choices
+from appointments.forms import AppointmentForm, centre_choices, reason_choices
 from appointments.models import AppointmentRequest, Notification
 from appointments.notifications import schedule
 from locations import geocoding
@@ -95,6 +97,29 @@ def test_the_form_choices_kept_with_the_chrome_are_plain_strings(appointment_pag
                 assert {type(value) for value in strings(choices)} == {str}, choices
     with translation.override("es"):
         assert centre_choices()[0][1] == "El centro más cercano a mí"
+
+
+def test_the_kept_choices_are_set_on_each_form_without_being_walked_again(
+    appointment_page, centres
+):
+    """Django normalizes a list of choices item by item when a field and its widget are given it
+    (twice each, on every form); the kept centres and reasons are normalized already and are set
+    as they are, and still validate and render."""
+    AppointmentForm()  # fills what the process keeps
+    normalizing = mock.patch.object(
+        django_choices, "normalize_choices", wraps=django_choices.normalize_choices
+    )
+    with normalizing as normalized:
+        form = AppointmentForm(form_data())
+        assert form.is_valid(), form.errors
+    kept = {label for _, label in flatten_choices([*centre_choices(), *reason_choices()])}
+    walked = {str(call.args[0]) for call in normalized.call_args_list}  # the other fields' too
+    assert kept and not walked & kept
+    assert list(form.fields["centre"].choices) == centre_choices()
+    assert list(form.fields["reason"].widget.choices) == reason_choices()
+    assert "Round Rock" in str(form["centre"])
+    assert not AppointmentForm({**form_data(), "centre": "999999"}).is_valid()
+    assert not AppointmentForm({**form_data(), "reason": "not-a-reason"}).is_valid()
 
 
 def test_the_thank_you_page_follows_a_signed_cookie_that_cannot_be_pointed_elsewhere(
