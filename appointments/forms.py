@@ -22,6 +22,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
+from phonenumber_field.phonenumber import PhoneNumber
 from wagtail.models import Locale
 
 from locations.geocoding import GeocodingError, geocode, round_coordinate
@@ -128,6 +129,41 @@ class NormalizedChoices(BaseChoiceIterator):
         return iter(self.choices)
 
 
+class CheckedPhoneNumber(PhoneNumber):
+    """A phone number that remembers whether it is valid: django-phonenumber-field checks again on
+    each `str()`, `len()` and save, six times a POST, each a match of the country's number
+    patterns (docs/performance.md). The answer is kept with the parts of the number it depends
+    on, so a number changed after the check is checked again."""
+
+    def _parts(self) -> tuple:
+        return (
+            self.country_code,
+            self.national_number,
+            self.italian_leading_zero,
+            self.number_of_leading_zeros,
+        )
+
+    def is_valid(self) -> bool:
+        parts = self._parts()
+        if self.__dict__.get("_checked_parts") != parts:
+            self._valid = super().is_valid()
+            self._checked_parts = parts
+        return self._valid
+
+
+class CheckedPhoneNumberField(PhoneNumberField):
+    """django-phonenumber-field's form field, its numbers `CheckedPhoneNumber`s: its validators
+    (and later saving the request) then check the number's validity once, not six times."""
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if isinstance(number, PhoneNumber) and not isinstance(number, CheckedPhoneNumber):
+            checked = CheckedPhoneNumber()
+            checked.merge_from(number)
+            return checked
+        return number
+
+
 class ConsentCheckbox(forms.CheckboxInput):
     """A checkbox that reads "0", "off" and "no" as unticked: Django's own reads every non-empty
     value but "false" as ticked, so a post saying `consent=0` would be taken as consent."""
@@ -152,7 +188,7 @@ class AppointmentForm(forms.Form):
         max_length=100,
         error_messages={"required": _("Enter your last name.")},
     )
-    phone = PhoneNumberField(
+    phone = CheckedPhoneNumberField(
         label=_("Phone"),
         region="US",
         help_text=_("We will call you on this number, e.g. (512) 555-0100."),

@@ -8,6 +8,7 @@ what made it faster from coming undone.
 from collections import Counter
 from unittest import mock
 
+import phonenumbers
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -19,7 +20,12 @@ from django.utils.choices import flatten_choices
 from django_tasks_db.models import DBTaskResult
 
 from appointments import tasks
-from appointments.forms import AppointmentForm, centre_choices, reason_choices
+from appointments.forms import (
+    AppointmentForm,
+    CheckedPhoneNumber,
+    centre_choices,
+    reason_choices,
+)
 from appointments.models import AppointmentRequest, Notification
 from appointments.notifications import schedule
 from locations import geocoding
@@ -97,6 +103,30 @@ def test_the_form_choices_kept_with_the_chrome_are_plain_strings(appointment_pag
                 assert {type(value) for value in strings(choices)} == {str}, choices
     with translation.override("es"):
         assert centre_choices()[0][1] == "El centro más cercano a mí"
+
+
+def test_the_phone_number_is_validated_once_a_request(
+    client, appointment_page, centres, django_capture_on_commit_callbacks
+):
+    """django-phonenumber-field validates again on each str(), len() and save: six times a POST
+    before the form's number remembered the answer."""
+    checking = mock.patch.object(
+        phonenumbers, "is_valid_number", wraps=phonenumbers.is_valid_number
+    )
+    with checking as checked:
+        response = post(client, django_capture_on_commit_callbacks, phone="(512) 555-0142")
+    assert response.status_code == 302
+    assert checked.call_count == 1
+    assert AppointmentRequest.objects.get().phone.as_e164 == "+15125550142"
+
+
+def test_a_checked_phone_number_is_checked_again_once_changed():
+    number = CheckedPhoneNumber()
+    number.merge_from(phonenumbers.parse("(512) 555-0142", "US", keep_raw_input=True))
+    assert number.is_valid() and number.as_e164 == "+15125550142"
+    number.national_number = 5550142  # seven digits: no US number
+    assert not number.is_valid()
+    assert str(number) == "(512) 555-0142"  # the raw input, as for any invalid number
 
 
 def test_the_kept_choices_are_set_on_each_form_without_being_walked_again(
