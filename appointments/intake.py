@@ -53,7 +53,9 @@ def already_received(form: AppointmentForm) -> int | None:
 
 def _phone_key(group: str, request: HttpRequest) -> str:
     # An HMAC, not the number: rate-limit cache keys must not hold patient data.
-    return salted_hmac("appointments.phone", request._appointment_phone).hexdigest()
+    return salted_hmac(
+        "appointments.phone", request._appointment_phone, algorithm="sha256"
+    ).hexdigest()
 
 
 def _spam_reason(form: AppointmentForm, request: HttpRequest) -> str:

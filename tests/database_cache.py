@@ -113,26 +113,35 @@ def kept(kind: str, key: str, build: Callable[[Path], None]) -> Path:
     return folder
 
 
-def migrate_in(database: Path) -> None:
-    """`manage.py migrate` into a new SQLite file, in a process of its own with this process's
-    environment (the tests' settings), left in rollback-journal mode: one self-contained file to
-    copy or restore from."""
-    migrated = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput"],
+def manage_on(database: Path, *arguments: str, doing: str, **environ: str) -> str:
+    """Run `manage.py <arguments>` in a process of its own on the SQLite file `database`, with this
+    process's environment (the tests' settings) and `environ`; what it printed. The file is left
+    in SQLite's rollback-journal mode rather than the WAL mode Django's settings put it in: one
+    self-contained file to copy, whose backup can be restored into an in-memory database.
+    `doing` names the step in the error raised when the command fails."""
+    ran = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"},
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}", **environ},
         capture_output=True,
         text=True,
     )
-    if migrated.returncode:
-        raise RuntimeError(f"Migrating the test database failed:\n{migrated.stderr}")
+    if ran.returncode:
+        raise RuntimeError(f"{doing} failed:\n{ran.stderr}")
     with closing(sqlite3.connect(database)) as copy:
         copy.execute("PRAGMA journal_mode=DELETE")
+    return ran.stdout
 
 
 def migrated_database() -> Path:
     """The SQLite file of the test database as migrations leave it, built once per key."""
-    folder = kept("migrated", migrated_key(), lambda folder: migrate_in(folder / "db.sqlite3"))
+
+    def build(folder: Path) -> None:
+        manage_on(
+            folder / "db.sqlite3", "migrate", "--noinput", doing="Migrating the test database"
+        )
+
+    folder = kept("migrated", migrated_key(), build)
     return folder / "db.sqlite3"
 
 

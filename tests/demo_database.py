@@ -1,19 +1,17 @@
-"""The demo network in a SQLite file, built once per test session for every test that needs it.
+"""The demo network in a SQLite file, built once for every test that needs it.
 
 `build_in(database, media)` runs `build()` in a process of its own, on a copy of the migrated
 test database: it loads the demo (`load_demo --force`) and renders each English page once, so
 that the image renditions the pages show are made there rather than by every test that renders
-them (`make_renditions`). `tests/conftest.py` (`demo_sqlite`) builds it once per session, whatever
-the number of xdist workers; the in-process `demo` fixture (tests/demo/conftest.py) and the served
-demo (`demo_server`, tests/browser/conftest.py) start from copies of the file.
+them (`make_renditions`). `tests/conftest.py` (`demo_sqlite`) builds it once and keeps it
+between sessions (`tests/database_cache.py`), whatever the number of xdist workers; the
+in-process `demo` fixture (tests/demo/conftest.py) and the served demo (`demo_server`,
+tests/browser/conftest.py) start from copies of the file.
 """
 
 import os
 import shutil
-import sqlite3
-import subprocess
 import sys
-from contextlib import closing
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -22,6 +20,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.test.utils import setup_test_environment
 from wagtail.models import Page
+
+from tests.database_cache import manage_on
 
 # The address the demo is loaded for: the test client's, so that its pages' URLs are relative.
 DEMO_BASE_URL = "http://testserver"
@@ -70,26 +70,14 @@ def build() -> None:
 
 def build_in(database: Path, media: Path) -> str:
     """Build the demo in `database` (a copy of the migrated test database) with its pictures in
-    `media`; what `load_demo` printed.
-
-    The file is left in SQLite's rollback-journal mode rather than the WAL mode Django's settings
-    put it in, so that it is one self-contained file to copy, and a backup of it can be restored
-    into an in-memory database."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_ROOT": str(media),
-        "BASE_URL": DEMO_BASE_URL,
-    }
-    command = "import tests.demo_database; tests.demo_database.build()"
-    loaded = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "--command", command],
-        env=env,
-        capture_output=True,
-        text=True,
+    `media`, in a process of its own; what `load_demo` printed."""
+    return manage_on(
+        database,
+        "shell",
+        "--no-imports",
+        "--command",
+        "import tests.demo_database; tests.demo_database.build()",
+        doing="Building the demo database",
+        MEDIA_ROOT=str(media),
+        BASE_URL=DEMO_BASE_URL,
     )
-    if loaded.returncode:
-        raise RuntimeError(f"Building the demo database failed:\n{loaded.stderr}")
-    with closing(sqlite3.connect(database)) as connection:
-        connection.execute("PRAGMA journal_mode=DELETE")
-    return loaded.stdout
