@@ -34,9 +34,33 @@ class FixedQueryError(Exception):
     """A fixed query's parameters are not those of the SQL the ORM built for it."""
 
 
-def _check(name: str, params: list[Any], orm_params: Sequence[Any]) -> None:
-    """Raise unless `params` are the ORM's, in its order (naming positions, never values)."""
+def _layout(name: str, params: list[Any], orm_params: Sequence[Any]) -> tuple | None:
+    """Raise unless `params` are the ORM's, in its order (naming positions, never values).
+
+    The ORM's SQL may take a parameter for a constant of the query's shape that `params` do not
+    list: Django 6.1 on SQLite compares a boolean column with a parameter (`"live" = %s`) where
+    5.2 writes the column alone. Such booleans are kept with the SQL: the answer is where each of
+    the SQL's parameters comes from (an index into `params`, or a `_Constant`), or None when the
+    SQL takes `params` as they are."""
     orm_params = list(orm_params)
+    layout: list[int | _Constant] = []
+    taken = 0
+    for orm in orm_params:
+        if taken < len(params) and _same(params[taken], orm):
+            layout.append(taken)
+            taken += 1
+        elif isinstance(orm, bool):
+            layout.append(_Constant(orm))
+        else:
+            break
+    if taken == len(params) and len(layout) == len(orm_params):
+        constants = len(orm_params) - len(params)
+        if not constants:
+            return None
+        if any(isinstance(value, bool) for value in params):
+            # Which boolean is the caller's and which the shape's would be a guess.
+            raise FixedQueryError(f"{name}: booleans of its own and of the SQL's")
+        return tuple(layout)
     if len(orm_params) != len(params):
         raise FixedQueryError(
             f"{name}: {len(params)} parameters for SQL that takes {len(orm_params)}"
@@ -44,8 +68,26 @@ def _check(name: str, params: list[Any], orm_params: Sequence[Any]) -> None:
     differ = [
         n for n, (ours, orm) in enumerate(zip(params, orm_params, strict=True)) if ours != orm
     ]
-    if differ:
-        raise FixedQueryError(f"{name}: parameters at {differ} differ from the ORM's")
+    raise FixedQueryError(f"{name}: parameters at {differ} differ from the ORM's")
+
+
+@dataclass(frozen=True, slots=True)
+class _Constant:
+    """A parameter of the SQL that is the same on every run (see `_layout`)."""
+
+    value: Any
+
+
+def _same(ours: Any, orm: Any) -> bool:
+    """Equal, and both booleans or neither (True == 1 in Python)."""
+    return ours == orm and isinstance(ours, bool) == isinstance(orm, bool)
+
+
+def _arranged(layout: tuple | None, params: list[Any]) -> list[Any]:
+    """`params` as the SQL takes them (`_layout`)."""
+    if layout is None:
+        return params
+    return [params[at] if isinstance(at, int) else at.value for at in layout]
 
 
 def db_value(
@@ -67,6 +109,7 @@ def db_value(
 class _Compiled:
     sql: str
     count: int  # parameters
+    layout: tuple | None  # where the SQL's parameters come from (`_layout`)
     columns: int  # selected (the ORM may add ordering columns after them)
     converters: dict
 
@@ -95,10 +138,10 @@ class FixedQuery:
     ) -> _Compiled:
         compiler = self._build(*args).query.get_compiler(connection=connection)
         sql, orm_params = compiler.as_sql()
-        _check(self.name, params, orm_params)
+        layout = _layout(self.name, params, orm_params)
         columns = compiler.col_count
         converters = compiler.get_converters([s[0] for s in compiler.select[:columns]])
-        compiled = _Compiled(sql + self._suffix, len(params), columns, converters)
+        compiled = _Compiled(sql + self._suffix, len(params), layout, columns, converters)
         self._compiled[connection.alias] = compiled
         return compiled
 
@@ -110,7 +153,7 @@ class FixedQuery:
         if len(params) != compiled.count:
             raise FixedQueryError(f"{self.name}: {len(params)} parameters, {compiled.count} taken")
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
+            cursor.execute(compiled.sql, _arranged(compiled.layout, params))
             rows = cursor.fetchall()
         if not compiled.converters:
             return [tuple(row[: compiled.columns]) for row in rows]
@@ -146,7 +189,7 @@ class FixedUpdate:
         self.name = name
         self._build = build
         self._params = params
-        self._compiled: dict[str, tuple[str, int]] = {}
+        self._compiled: dict[str, tuple[str, int, tuple | None]] = {}
 
     def _compile(self, connection: BaseDatabaseWrapper, args: tuple, params: list[Any]):
         queryset, values = self._build(*args)
@@ -156,17 +199,17 @@ class FixedUpdate:
         sql, orm_params = query.get_compiler(connection=connection).as_sql()
         if query.related_updates:  # more than one statement: not for this class
             raise FixedQueryError(f"{self.name}: updates more than one table")
-        _check(self.name, params, orm_params)
-        self._compiled[connection.alias] = compiled = (sql, len(params))
+        layout = _layout(self.name, params, orm_params)
+        self._compiled[connection.alias] = compiled = (sql, len(params), layout)
         return compiled
 
     def run(self, *args: Any, using: str = DEFAULT_DB_ALIAS) -> int:
         """Run the UPDATE for these arguments: how many rows it changed."""
         connection = connections[using]
         params = list(self._params(connection, *args))
-        sql, count = self._compiled.get(using) or self._compile(connection, args, params)
+        sql, count, layout = self._compiled.get(using) or self._compile(connection, args, params)
         if len(params) != count:
             raise FixedQueryError(f"{self.name}: {len(params)} parameters, {count} taken")
         with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, _arranged(layout, params))
             return cursor.rowcount

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from appointments.models import AppointmentRequest
 from locations.models import LocationPage
-from network.fixedsql import FixedQuery, FixedQueryError, FixedUpdate, db_value
+from network.fixedsql import FixedQuery, FixedQueryError, FixedUpdate, _Constant, _layout, db_value
 from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,37 @@ def test_an_update_is_built_once_and_counts_the_rows_it_changed():
     swapped = FixedUpdate("test.swapped", build, lambda connection, pk, reason: [pk, reason])
     with pytest.raises(FixedQueryError, match=r"parameters at \[0, 1\]"):
         swapped.run(first.pk, "honeypot")
+
+
+def test_a_boolean_the_orm_passes_as_a_parameter_is_kept_with_the_sql(home):
+    """Django 6.1 on SQLite compares a boolean column with a parameter (`"live" = %s`), 5.2 writes
+    the column alone: either way the fixed query takes only the caller's values."""
+    index = LocationIndexPageFactory(parent=home)
+    taking = LocationPageFactory(parent=index, title="Taking", slug="taking", zip_code="78701")
+    LocationPageFactory(parent=index, title="Full", slug="full", accepts_requests=False)
+    LocationPageFactory(parent=index, title="Other", slug="other", zip_code="75201")
+    query = FixedQuery(
+        "test.accepting",
+        lambda zip_code: (
+            LocationPage.objects.live()
+            .filter(accepts_requests=True, zip_code=zip_code)
+            .values_list("pk")
+        ),
+        lambda connection, zip_code: [db_value(LocationPage, "zip_code", zip_code, connection)],
+    )
+
+    assert query.rows("78701") == [(taking.pk,)]
+    assert query.rows("73301") == []
+
+
+def test_the_sqls_own_booleans_are_told_from_the_callers_values():
+    # What the ORM's SQL takes, and what the caller gives: True is not 1.
+    assert _layout("q", [1, "x"], [True, 1, "x"]) == (_Constant(True), 0, 1)
+    assert _layout("q", [1, "x"], [1, False, "x"]) == (0, _Constant(False), 1)
+    assert _layout("q", [1, "x"], [1, "x"]) is None
+    with pytest.raises(FixedQueryError, match="booleans of its own and of the SQL's"):
+        _layout("q", [True], [True, True])
+    with pytest.raises(FixedQueryError, match="1 parameters for SQL that takes 2"):
+        _layout("q", [1], [1, "x"])
+    with pytest.raises(FixedQueryError, match=r"parameters at \[1\]"):
+        _layout("q", [1, "y"], [1, "x"])
