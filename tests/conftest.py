@@ -22,42 +22,80 @@ from tests.demo_database import DemoFiles, build_in
 from tests.factories import HomePageFactory
 
 DEMO_TESTS = "tests/demo/"
-# Browser tests against the `demo_server` fixture: together, so one demo server serves them all.
+# Browser tests against the `demo_server` fixture.
 DEMO_SERVER_TESTS = ("tests/browser/test_axe_demo.py", "tests/browser/test_journeys")
+# The longest tests, handed out first: the seconds each took (the demo's package: all of it),
+# measured warm with two workers on 2026-12-02; only their order matters. The rest follow in
+# collection order.
+LONGEST = {
+    DEMO_TESTS: 100,
+    "tests/browser/test_journeys_editorial.py": 44,
+    "tests/network/test_hostile_input.py": 43,
+    "tests/appointments/test_malformed_posts.py": 29,
+    "tests/appointments/test_worker_kill.py": 29,
+    "tests/appointments/test_database_restart.py": 23,
+    "tests/browser/test_axe_demo.py": 22,
+    "tests/browser/test_journeys_staff.py": 13,
+    "tests/network/test_production.py": 8,
+    "tests/network/test_startup_warning.py": 6,
+    "tests/browser/test_journeys_patient.py": 5,
+}
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Send every test of `tests/demo/` to one xdist worker, so the demo is restored once, and
-    every browser test of the served demo to one worker (the same or the other), so one demo
-    server serves them all; the other tests are spread one by one, as with xdist's default `load`.
+    """Hand out the longest work first, so that no worker starts a long test when the others are
+    nearly done, and keep together what shares an expensive fixture.
 
-    The work is handed out in the order tests are collected, not xdist's biggest scopes first:
-    both demo scopes wait for the session's demo database (`demo_sqlite`), and handed out first
-    they started together, one worker idle while the other built it. In collection order the
-    worker that reaches the served demo's tests (tests/browser) builds it while the other runs the
-    rest of tests/browser, and the many small tests of tests/locations and tests/network come last
-    and even out the end.
+    - Every test of `tests/demo/` goes to one worker, which puts the demo in its database once
+      (on PostgreSQL by loading it: tens of seconds).
+    - On PostgreSQL every browser test of the served demo goes to one worker too, whose
+      `demo_server` migrates and loads a database of its own. On SQLite a served demo starts from
+      a copy of the session's demo file in a second or two, so those tests are spread like the
+      rest and each worker that gets one serves its own copy.
+    - The groups and tests of `LONGEST` come first, longest first; then the rest one by one in
+      collection order, the many small tests of tests/locations and tests/network last, evening
+      out the end.
 
-    xdist's own `--dist loadgroup` would do this with a marker, but it renames items through an
+    On a cold run (`.test-cache/` empty) the first worker to need the demo builds it while the
+    others wait for it or run tests that do not need it.
+
+    xdist's own `--dist loadgroup` would group with a marker, but it renames items through an
     attribute that pytest 9.2 no longer reads, so the groups are silently ignored.
     """
     from xdist.scheduler import LoadScopeScheduling
 
-    class DemoTogether(LoadScopeScheduling):
+    served_demo_together = connection.vendor != "sqlite"
+
+    class LongestFirst(LoadScopeScheduling):
         def __init__(self, config: pytest.Config, log=None) -> None:
             super().__init__(config, log)
-            config.option.loadscopereorder = False  # what `--no-loadscope-reorder` sets
+            config.option.loadscopereorder = (
+                False  # collection order: pytest_collection_modifyitems
+            )
 
         def _split_scope(self, nodeid: str) -> str:
             if nodeid.startswith(DEMO_TESTS):
-                return "demo"
-            if nodeid.startswith(DEMO_SERVER_TESTS):
+                return DEMO_TESTS
+            if served_demo_together and nodeid.startswith(DEMO_SERVER_TESTS):
                 return "demo-server"
             return nodeid
 
     if config.getvalue("dist") == "load":
-        return DemoTogether(config, log)
+        return LongestFirst(config, log)
     return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of `LONGEST` first, longest first, the rest after them in collection order
+    (a stable sort: every module stays in one piece). Each xdist worker collects in this order and
+    the scheduler hands the work out in it."""
+
+    def expected_seconds(item: pytest.Item) -> int:
+        return next(
+            (seconds for prefix, seconds in LONGEST.items() if item.nodeid.startswith(prefix)), 0
+        )
+
+    items.sort(key=expected_seconds, reverse=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

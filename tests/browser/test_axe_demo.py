@@ -62,9 +62,11 @@ def serious_violations(browser: Browser, base_url: str, paths: list[str], settin
     return found
 
 
-def test_key_demo_pages_pass_axe_with_every_accessibility_setting(demo_server, browser):
+@pytest.fixture(scope="module")
+def key_demo_paths(demo_server) -> list[str]:
+    """The key pages of both languages, asked of the served demo once for the module."""
     # The last line: importing the project may print other things before it.
-    paths = json.loads(
+    return json.loads(
         demo_server.manage(
             "shell",
             "-c",
@@ -72,9 +74,12 @@ def test_key_demo_pages_pass_axe_with_every_accessibility_setting(demo_server, b
             "print(json.dumps([path for language in ('en', 'es') for path in key_paths(language)]))",
         ).splitlines()[-1]
     )
-    assert len(paths) == 16
-    found = []
-    for setting in SETTINGS:
-        found += serious_violations(browser, demo_server.url, paths, setting)
 
-    assert found == []
+
+# One test a setting, so that under xdist the five can run on different workers.
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting or "default")
+def test_key_demo_pages_pass_axe_with_each_accessibility_setting(
+    demo_server, key_demo_paths, browser, setting
+):
+    assert len(key_demo_paths) == 16
+    assert serious_violations(browser, demo_server.url, key_demo_paths, setting) == []
