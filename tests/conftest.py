@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: locales, the English home page and its Spanish translation."""
 
+import copy
 import re
 import shutil
 from collections.abc import Iterator
@@ -9,17 +10,17 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone, translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from locations import geocoding
 from network.caching import forget_local
-from network.localization import translate
+from network.models import HomePage
 from tests import database_cache
 from tests.demo_database import DemoFiles, build_in
-from tests.factories import HomePageFactory
+from tests.factories import make_home, make_home_es, make_locales
 
 DEMO_TESTS = "tests/demo/"
 # Browser tests against the `demo_server` fixture.
@@ -212,39 +213,48 @@ def frozen_clock():
 
 @pytest.fixture
 def locales(db) -> dict[str, Locale]:
-    return {
-        "en": Locale.objects.get_or_create(language_code="en")[0],
-        "es": Locale.objects.get_or_create(language_code="es")[0],
-    }
+    return make_locales()
 
 
 @pytest.fixture
-def home(locales):
-    """An English HomePage as the default site's root.
+def home(locales) -> HomePage:
+    return make_home(locales)
 
-    Wagtail's placeholder page (its migrations' "Welcome" page) stays where it is, beside the home
-    page and outside the site, where no visitor's URL reaches it: deleting it in every test that
-    has a home page cost about 60 ms each (Django's collector walks every relation to a page).
 
-    Transactional tests (live_server, browser tests) start from a flushed database without the
-    root page and site that Wagtail's migrations create, so both are created when missing.
+@pytest.fixture
+def home_es(home) -> HomePage:
+    return make_home_es(home)
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Django's `setUpTestData` for a pytest module: a transaction open while the module runs.
+
+    What a module-scoped fixture writes inside it is made once and seen by each of the module's
+    tests, whose own transactions (pytest-django's `db`) nest in it as savepoints, so what a test
+    changes is undone before the next; all of it is rolled back when the module is done. Objects
+    are handed to each test as copies (`shared`), as Django copies `setUpTestData`'s, so a test
+    that changes one in memory does not change it for the next.
+
+    Only for modules whose tests all run in a transaction: a transactional test (`live_server`,
+    `transactional_db`) empties the tables instead.
     """
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locales["en"])
-    )
-    home = HomePageFactory(parent=root, title="Home", slug="network-home")
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.root_page = home
-    site.hostname = "testserver"
-    site.port = 80
-    site.save()
-    return home
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
-@pytest.fixture
-def home_es(home):
-    """The Spanish translation of the home page, made the way editors do with wagtail-localize."""
-    return translate(home, "es", {"Home": "Inicio", home.hero_heading: "Alivio cerca de casa"})
+def shared(name: str):
+    """A test fixture `name` answering with a copy of attribute `name` of the module's `world`,
+    a module-scoped fixture built once in `module_transaction`: a module that defines `world` and
+    assigns `home = shared("home")` has its tests share one home page instead of making one each.
+    (`world` is a parameter, not looked up, so that pytest sets it up before the test's `db`.)"""
+
+    @pytest.fixture(name=name)
+    def fixture(world, db):
+        return copy.deepcopy(getattr(world, name))
+
+    return fixture
 
 
 MIGRATED_SQLITE = pytest.StashKey[Path]()

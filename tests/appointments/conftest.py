@@ -9,6 +9,7 @@ san_antonio  San Antonio, about 74 mi (beyond the 50-mile radius), physical ther
 import secrets
 import socket
 import time
+from types import SimpleNamespace
 from unittest import mock
 
 import django
@@ -19,9 +20,16 @@ from wagtail.models import Page, Site
 
 from appointments.forms import FormToken
 from appointments.models import AppointmentPage
+from locations.models import LocationPage
 from network.localization import translate
-from network.models import NetworkSettings
-from tests.factories import ConditionFactory, ServiceFactory
+from network.models import NetworkSettings, Service
+from tests.factories import (
+    ConditionFactory,
+    ServiceFactory,
+    make_home,
+    make_home_es,
+    make_locales,
+)
 from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 
@@ -39,8 +47,7 @@ def make_centre(index, title, slug, latitude, longitude, services=(), **extra):
     return Page.objects.get(pk=page.pk).specific
 
 
-@pytest.fixture
-def network(home):
+def make_network(home) -> NetworkSettings:
     settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
     settings.central_intake_email = "intake@example.org"
     settings.main_phone = "+18005550100"
@@ -49,34 +56,7 @@ def network(home):
     return settings
 
 
-@pytest.fixture
-def location_index(home):
-    return LocationIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def physio(locales):
-    return ServiceFactory(name="Physical therapy", slug="physical-therapy")
-
-
-@pytest.fixture
-def massage(locales):
-    return ServiceFactory(name="Therapeutic massage", slug="therapeutic-massage")
-
-
-@pytest.fixture
-def surgery(locales):
-    """A service no centre offers."""
-    return ServiceFactory(name="Spine surgery consult", slug="spine-surgery-consult")
-
-
-@pytest.fixture
-def sciatica(locales):
-    return ConditionFactory(name="Sciatica", slug="sciatica")
-
-
-@pytest.fixture
-def centres(network, location_index, physio, massage):
+def make_centres(location_index, physio, massage) -> dict[str, LocationPage]:
     return {
         "austin": make_centre(
             location_index,
@@ -104,8 +84,7 @@ def centres(network, location_index, physio, massage):
     }
 
 
-@pytest.fixture
-def centres_es(centres, home_es, location_index):
+def make_centres_es(centres, location_index) -> dict[str, LocationPage]:
     translate(location_index, "es", {"Locations": "Centros", "locations": "centros"})
     return {
         key: translate(page, "es", {page.title: f"{page.title} (es)", page.slug: f"{page.slug}-es"})
@@ -113,8 +92,7 @@ def centres_es(centres, home_es, location_index):
     }
 
 
-@pytest.fixture
-def appointment_page(home, network):
+def make_appointment_page(home, network) -> AppointmentPage:
     page = home.add_child(
         instance=AppointmentPage(
             title="Request an appointment",
@@ -130,8 +108,7 @@ def appointment_page(home, network):
     return AppointmentPage.objects.get(pk=page.pk)
 
 
-@pytest.fixture
-def appointment_page_es(appointment_page, home_es):
+def make_appointment_page_es(appointment_page) -> AppointmentPage:
     return translate(
         appointment_page,
         "es",
@@ -141,6 +118,82 @@ def appointment_page_es(appointment_page, home_es):
             "I agree to be called about my request.": "Acepto que me llamen sobre mi solicitud.",
         },
     )
+
+
+def make_world() -> SimpleNamespace:
+    """Every fixture below, in both languages, made once: the `world` of a module whose tests
+    share them (`tests.conftest.shared`, `module_transaction`)."""
+    world = SimpleNamespace(locales=make_locales())
+    world.home = make_home(world.locales)
+    world.home_es = make_home_es(world.home)
+    world.network = make_network(world.home)
+    world.location_index = LocationIndexPageFactory(parent=world.home)
+    world.physio = make_physio()
+    world.massage = make_massage()
+    world.centres = make_centres(world.location_index, world.physio, world.massage)
+    world.centres_es = make_centres_es(world.centres, world.location_index)
+    world.appointment_page = make_appointment_page(world.home, world.network)
+    world.appointment_page_es = make_appointment_page_es(world.appointment_page)
+    return world
+
+
+def make_physio() -> Service:
+    return ServiceFactory(name="Physical therapy", slug="physical-therapy")
+
+
+def make_massage() -> Service:
+    return ServiceFactory(name="Therapeutic massage", slug="therapeutic-massage")
+
+
+@pytest.fixture
+def network(home):
+    return make_network(home)
+
+
+@pytest.fixture
+def location_index(home):
+    return LocationIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def physio(locales):
+    return make_physio()
+
+
+@pytest.fixture
+def massage(locales):
+    return make_massage()
+
+
+@pytest.fixture
+def surgery(locales):
+    """A service no centre offers."""
+    return ServiceFactory(name="Spine surgery consult", slug="spine-surgery-consult")
+
+
+@pytest.fixture
+def sciatica(locales):
+    return ConditionFactory(name="Sciatica", slug="sciatica")
+
+
+@pytest.fixture
+def centres(network, location_index, physio, massage):
+    return make_centres(location_index, physio, massage)
+
+
+@pytest.fixture
+def centres_es(centres, home_es, location_index):
+    return make_centres_es(centres, location_index)
+
+
+@pytest.fixture
+def appointment_page(home, network):
+    return make_appointment_page(home, network)
+
+
+@pytest.fixture
+def appointment_page_es(appointment_page, home_es):
+    return make_appointment_page_es(appointment_page)
 
 
 def form_data(**overrides) -> dict:

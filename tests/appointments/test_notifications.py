@@ -18,6 +18,7 @@ from appointments.notifications import recipients
 from appointments.tasks import sweep
 from locations.models import CentreManager
 from tests.appointments.conftest import DATABASE_TASKS, Inbox, form_data, run_worker
+from tests.appointments.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 URL = "/en/request-an-appointment/"

@@ -8,6 +8,7 @@ from django.test import Client
 
 from appointments.models import AppointmentRequest
 from tests.appointments.conftest import form_data
+from tests.appointments.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 URL = "/en/request-an-appointment/"

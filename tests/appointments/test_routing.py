@@ -12,6 +12,7 @@ from appointments.routing import route
 from locations import geocoding
 from locations.geocoding import GeocodingError
 from tests.appointments.conftest import make_centre
+from tests.appointments.world import *  # noqa: F403  (this module's tests share one network)
 
 AUSTIN_ZIP = "78701"
 DALLAS_ZIP = "75201"  # about 180 miles from every test centre

@@ -1,12 +1,20 @@
 """Fixtures of the locations tests: the finder page, a fully described centre, both languages."""
 
+from types import SimpleNamespace
+
 import pytest
 from wagtail.models import Page, Site
 
 from locations.models import LocationProvider
 from network.localization import translate
 from network.models import NetworkSettings
-from tests.factories import PersonFactory, ServiceFactory, StandardPageFactory
+from tests.factories import (
+    PersonFactory,
+    ServiceFactory,
+    StandardPageFactory,
+    make_home,
+    make_locales,
+)
 from tests.locations.factories import (
     WEEKDAYS_9_TO_5,
     LocationIndexPageFactory,
@@ -36,22 +44,19 @@ def appointment_page(home):
     return page
 
 
-@pytest.fixture
-def physio(locales):
+def make_physio():
     service = ServiceFactory(name="Physical therapy", slug="physical-therapy")
     translate(service, "es", {"Physical therapy": "Fisioterapia"})
     return service
 
 
-@pytest.fixture
-def massage(locales):
+def make_massage():
     service = ServiceFactory(name="Therapeutic massage", slug="therapeutic-massage")
     translate(service, "es", {"Therapeutic massage": "Masaje terapéutico"})
     return service
 
 
-@pytest.fixture
-def provider(physio):
+def make_provider(physio):
     provider = PersonFactory(
         name="Dana Whitfield", credentials="DPT", bio="Helps runners get back on track."
     )
@@ -65,8 +70,7 @@ def provider(physio):
     return provider
 
 
-@pytest.fixture
-def centre(location_index, physio, provider):
+def make_centre(location_index, physio, provider):
     """Austin, weekdays 9 to 5 (Central time), physical therapy, one provider."""
     page = LocationPageFactory(
         parent=location_index,
@@ -95,8 +99,7 @@ def centre_es(centre, location_index_es):
     return translate(centre, "es", CENTRE_ES)
 
 
-@pytest.fixture
-def centres(centre, location_index, massage):
+def make_centres(centre, location_index, massage):
     """Austin (the `centre` fixture), Round Rock (massage), Dallas and Denver."""
     round_rock = LocationPageFactory(
         parent=location_index,
@@ -130,3 +133,42 @@ def centres(centre, location_index, massage):
     for page in (round_rock, dallas, denver):
         set_hours(page, WEEKDAYS_9_TO_5)
     return {"austin": centre, "round_rock": round_rock, "dallas": dallas, "denver": denver}
+
+
+@pytest.fixture
+def physio(locales):
+    return make_physio()
+
+
+@pytest.fixture
+def massage(locales):
+    return make_massage()
+
+
+@pytest.fixture
+def provider(physio):
+    return make_provider(physio)
+
+
+@pytest.fixture
+def centre(location_index, physio, provider):
+    return make_centre(location_index, physio, provider)
+
+
+@pytest.fixture
+def centres(centre, location_index, massage):
+    return make_centres(centre, location_index, massage)
+
+
+def make_world() -> SimpleNamespace:
+    """The home page, the finder and every centre above in English, made once: the `world` of a
+    module whose tests share them (tests/locations/world.py)."""
+    world = SimpleNamespace(locales=make_locales())
+    world.home = make_home(world.locales)
+    world.location_index = LocationIndexPageFactory(parent=world.home)
+    world.physio = make_physio()
+    world.massage = make_massage()
+    world.provider = make_provider(world.physio)
+    world.centre = make_centre(world.location_index, world.physio, world.provider)
+    world.centres = make_centres(world.centre, world.location_index, world.massage)
+    return world

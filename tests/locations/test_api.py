@@ -1,14 +1,18 @@
 """GET /api/locations/nearest/: answers, filters, limits, 400 errors and the rate limit."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import translation
 from wagtail.models import Site
 
+from locations.models import LocationPage
 from network.models import NetworkSettings
-from tests.factories import ServiceFactory
-from tests.locations.factories import LocationPageFactory
+from tests.conftest import shared
+from tests.factories import ServiceFactory, make_home, make_locales
+from tests.locations.factories import LocationIndexPageFactory, LocationPageFactory
 
 URL = "/api/locations/nearest/"
 LAT_ERROR = "The latitude (lat) must be a number between -90 and 90."
@@ -16,8 +20,7 @@ LON_ERROR = "The longitude (lon) must be a number between -180 and 180."
 RADIUS_ERROR = "radius must be a number of miles from 0 to 12,500."
 
 
-@pytest.fixture
-def centres(location_index):
+def make_centres(location_index) -> dict[str, LocationPage]:
     physio = ServiceFactory(slug="physical-therapy", name="Physical therapy")
     injections = ServiceFactory(slug="epidural-injection", name="Epidural injection")
     downtown = LocationPageFactory(
@@ -51,6 +54,22 @@ def centres(location_index):
         longitude="-96.798700",
     )
     return {"downtown": downtown, "north": north, "dallas": dallas}
+
+
+@pytest.fixture(scope="module")
+def world(module_transaction) -> SimpleNamespace:
+    """Three centres made once for the module's tests (tests/conftest.py, `shared`)."""
+    world = SimpleNamespace(locales=make_locales())
+    world.home = make_home(world.locales)
+    world.location_index = LocationIndexPageFactory(parent=world.home)
+    world.centres = make_centres(world.location_index)
+    return world
+
+
+locales = shared("locales")
+home = shared("home")
+location_index = shared("location_index")
+centres = shared("centres")
 
 
 def names(response) -> list[str]:

@@ -9,6 +9,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from network.models import NetworkSettings
+from tests.locations.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 

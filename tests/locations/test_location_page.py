@@ -21,6 +21,7 @@ from tests.locations.factories import (
     LocationPageFactory,
     set_hours,
 )
+from tests.locations.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 
