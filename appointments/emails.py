@@ -13,12 +13,15 @@ Who gets them is `appointments.notifications`; delivery (attempts, retries, the 
 
 from __future__ import annotations
 
+import re
+from email.utils import formatdate
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db.models import Model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -29,7 +32,14 @@ from network.models import Condition, NetworkSettings, Service
 
 from .records import AppointmentRequest, Notification
 
-__all__ = ["admin_url", "build_email", "message_id", "network_admins"]
+__all__ = [
+    "EmailParts",
+    "NotificationEmail",
+    "admin_url",
+    "build_email",
+    "message_id",
+    "network_admins",
+]
 
 CENTRAL_INTAKE = gettext_lazy("Central intake")
 
@@ -62,37 +72,165 @@ def message_id(notification: Notification) -> str:
     return f"<appointment-{request.reference}-{notification.kind}-{notification.pk}@{host}>"
 
 
+class EmailParts:
+    """What the emails of one batch share, looked up once for the batch: each centre's page in a
+    language, the network's settings, each reason's category. Each of them read from the chrome
+    cache is unpickled anew (a centre's page is a large object), and a batch's emails mostly go
+    to a few centres (docs/performance.md). None of it is about the patient. Kept for one batch
+    (`appointments.tasks.BATCH` emails at most, seconds): an edit made meanwhile is seen from
+    the next batch on."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, object] = {}
+
+    def _get(self, key: tuple, compute):
+        try:
+            return self._kept[key]
+        except KeyError:
+            value = self._kept[key] = compute()
+            return value
+
+    def centre(self, page: Model | None, language: str):
+        """`localized_page(page)` in `language` (active)."""
+        if page is None:
+            return None
+        return self._get(("centre", page.pk, language), lambda: localized_page(page))
+
+    def network(self, language: str) -> NetworkSettings:
+        """The default site's settings (emails are sent outside any request)."""
+        return self._get(("network", language), NetworkSettings.for_default_site)
+
+    def reason_category(self, reason: str, language: str) -> str:
+        return self._get(("reason", reason, language), lambda: reason_category(reason))
+
+
 def build_email(
     notification: Notification,
     *,
     connection: BaseEmailBackend | None = None,
+    parts: EmailParts | None = None,
 ) -> EmailMessage:
     """The email of one notification: staff's in the site's default language, the patient's
     confirmation in the language they used; neither says who the patient is or what they have.
-    A worker sending several passes its open mail connection."""
+    A worker sending several passes its open mail connection, and the `parts` its batch shares."""
+    parts = parts or EmailParts()
     appointment = notification.request
     if notification.kind == Notification.Kind.PATIENT:
         language, template = appointment.language, "appointments/email/patient_confirmation"
     else:
         language, template = settings.LANGUAGE_CODE, "appointments/email/staff_notification"
     with translation.override(language):
-        centre = localized_page(appointment.centre)
-        # The default site's (emails are sent outside any request).
-        network = NetworkSettings.for_default_site()
+        centre = parts.centre(appointment.centre, language)
         context = {
             "appointment": appointment,
             "centre_name": centre.title if centre else str(CENTRAL_INTAKE),
             "centre": centre,
-            "network": network,
-            "reason_category": reason_category(appointment.reason),
+            "network": parts.network(language),
+            "reason_category": parts.reason_category(appointment.reason, language),
             "admin_url": admin_url(appointment),
         }
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    return EmailMessage(
+    return NotificationEmail(
         subject=subject,
         body=body,
         to=[notification.recipient],
         headers={"Message-ID": message_id(notification)},
         connection=connection,
     )
+
+
+# A header value written as it is: printable ASCII, words separated by single spaces.
+_PLAIN_VALUE = re.compile(r"[\x21-\x7e]+(?: [\x21-\x7e]+)*")
+# Shorter than any line the email package folds (78 characters; 76 for a subject's `Header`).
+_PLAIN_LINE = 76
+# A body sent as it is ("7bit"): printable ASCII, tabs and line breaks, no line over 998 bytes.
+_PLAIN_BODY = re.compile(r"[\t\n\r\x20-\x7e]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BODY_LINE = 998
+
+
+class _PlainMessage:
+    """The bytes Django's `EmailMessage.message()` would send for a plain email (one text part in
+    UTF-8, printable ASCII, no header long enough to fold), written directly: the email package
+    spends about 0.5 ms an email parsing and folding each header again (docs/performance.md).
+    `tests/appointments/test_notifications.py` compares it with Django's for every shape it
+    takes. Anything else asked of it is the Django message's."""
+
+    def __init__(self, email: NotificationEmail, headers: list[tuple[str, str]]) -> None:
+        self._email = email
+        self._headers = headers
+        self._message = None
+
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
+        if unixfrom:
+            return self._django().as_bytes(unixfrom, linesep)
+        return self.as_string(unixfrom, linesep).encode("ascii")
+
+    def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
+        if unixfrom:
+            return self._django().as_string(unixfrom, linesep)
+        lines = [
+            'Content-Type: text/plain; charset="utf-8"',
+            "MIME-Version: 1.0",
+            "Content-Transfer-Encoding: 7bit",
+            *(f"{name}: {value}" for name, value in self._headers),
+            "",
+            linesep.join(_LINE_BREAK.split(self._email.body)),
+        ]
+        return linesep.join(lines)
+
+    def _django(self):
+        if self._message is None:
+            self._message = EmailMessage.message(self._email)
+        return self._message
+
+    def __getattr__(self, name: str):
+        return getattr(self._django(), name)
+
+    def __getitem__(self, name: str):
+        return self._django()[name]
+
+
+class NotificationEmail(EmailMessage):
+    """An `EmailMessage` whose `message()`, for the plain emails notifications are, writes its
+    bytes directly (`_PlainMessage`); any other is Django's."""
+
+    def message(self):
+        headers = self._plain_headers()
+        if headers is None:
+            return super().message()
+        return _PlainMessage(self, headers)
+
+    def _plain_headers(self) -> list[tuple[str, str]] | None:
+        """The headers, in Django's order, if this email is written as Django writes it
+        without encoding or folding anything; else None."""
+        if (
+            not self.to
+            or self.attachments
+            or self.cc
+            or self.reply_to
+            or self.content_subtype != "plain"
+            or self.encoding is not None
+            or settings.DEFAULT_CHARSET != "utf-8"
+            or list(self.extra_headers) != ["Message-ID"]
+            or not isinstance(self.body, str)
+            or not _PLAIN_BODY.fullmatch(self.body)
+            or any(len(line) > _BODY_LINE for line in _LINE_BREAK.split(self.body))
+        ):
+            return None
+        headers = [
+            ("Subject", self.subject),
+            ("From", self.from_email),
+            ("To", ", ".join(str(address) for address in self.to)),
+            ("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
+            ("Message-ID", self.extra_headers["Message-ID"]),
+        ]
+        for name, value in headers:
+            if (
+                not isinstance(value, str)
+                or len(name) + 2 + len(value) > _PLAIN_LINE
+                or not _PLAIN_VALUE.fullmatch(value)
+            ):
+                return None
+        return headers

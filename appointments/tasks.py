@@ -49,7 +49,7 @@ from django_tasks_db.models import (
 
 from network.fixedsql import FixedQuery, FixedUpdate, db_value
 
-from .emails import admin_url, build_email, message_id, network_admins
+from .emails import EmailParts, admin_url, build_email, message_id, network_admins
 from .records import Notification
 
 logger = logging.getLogger(__name__)
@@ -286,6 +286,7 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
             others = [row.pk for row in batch if row.pk not in own]
             if others and database_queue:
                 _cover(others)
+            parts = EmailParts()
             for notification in batch:
                 claimed, sent = _claim(notification, sent), None
                 if not claimed:
@@ -299,7 +300,7 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
                 if unreachable:
                     outcomes[_failed(notification, unreachable)] += 1
                     continue
-                outcome = _send(notification, connection)
+                outcome = _send(notification, connection, parts)
                 outcomes[outcome] += 1
                 if outcome == "sent":
                     sent = notification
@@ -321,9 +322,9 @@ def _summary(outcomes: Counter[str]) -> str:
     return ", ".join(f"{outcome} {count}" for outcome, count in sorted(outcomes.items()))
 
 
-def _send(notification: Notification, connection) -> str:
+def _send(notification: Notification, connection, parts: EmailParts) -> str:
     try:
-        build_email(notification, connection=connection).send()
+        build_email(notification, connection=connection, parts=parts).send()
     except Exception as error:  # any failure to hand the email over is retried
         return _failed(notification, type(error).__name__)
     # Recorded by the caller: with its next claim, or on its own (`_claim`, `_mark_sent`).
