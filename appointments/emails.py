@@ -74,9 +74,11 @@ def message_id(notification: Notification) -> str:
 
 class EmailParts:
     """What the emails of one batch share, looked up once for the batch: each centre's page in a
-    language, the network's settings, each reason's category. Each of them read from the chrome
-    cache is unpickled anew (a centre's page is a large object), and a batch's emails mostly go
-    to a few centres (docs/performance.md). None of it is about the patient. Kept for one batch
+    language, the network's settings, each reason's category, and each template rendered for a
+    centre, language and reason category, the request's reference and link put in afterwards.
+    Each piece read from the chrome cache is unpickled anew (a centre's page is a large object),
+    each translated phrase of a template looked up, and a batch's emails mostly go to a few
+    centres (docs/performance.md). None of it is about the patient. Kept for one batch
     (`appointments.tasks.BATCH` emails at most, seconds): an edit made meanwhile is seen from
     the next batch on."""
 
@@ -102,6 +104,57 @@ class EmailParts:
 
     def reason_category(self, reason: str, language: str) -> str:
         return self._get(("reason", reason, language), lambda: reason_category(reason))
+
+    def rendered(self, template: str, key: tuple, context: dict, values: dict[str, str]) -> str:
+        """`template` rendered with `context`, where `values` are what the placeholders stand for
+        (`_SharedRequest`): rendered once for every email of the batch with the same `key` (the
+        template's language, centre and reason category), then the values put in. Rendered
+        with the values themselves when they could read otherwise once rendered (escaped, or
+        split as white space), or when the template uses more of the request than its
+        reference."""
+        if not all(_SHAREABLE.fullmatch(value) for value in values.values()):
+            return render_to_string(template, context)
+        shared = self._get(("text", template, *key), lambda: _render_shared(template, context))
+        if shared is None:
+            return render_to_string(template, context)
+        for name, value in values.items():
+            shared = shared.replace(_MARKERS[name], value)
+        return shared
+
+
+# What a placeholder stands for when a template is rendered once for several requests.
+_MARKERS = {"reference": "\x00reference\x00", "admin_url": "\x00admin_url\x00"}
+# Values that read the same once rendered: nothing escaping changes, no white space.
+_SHAREABLE = re.compile(r"[^\s<>&'\"\x00]*")
+
+
+class _NotShared(Exception):
+    """A template asked for more of the request than its reference."""
+
+
+class _SharedRequest:
+    """The request in a template rendered once for several requests: its reference only."""
+
+    reference = _MARKERS["reference"]
+
+    def __getattr__(self, name: str):
+        raise _NotShared(name)
+
+
+def _render_shared(template: str, context: dict) -> str | None:
+    """`template` rendered with placeholders for the request's reference and admin URL, or None
+    if it cannot be (it uses more of the request, or changes a placeholder: a filter on it)."""
+    try:
+        text = render_to_string(
+            template,
+            {**context, "appointment": _SharedRequest(), "admin_url": _MARKERS["admin_url"]},
+        )
+    except _NotShared:
+        return None
+    rest = text
+    for marker in _MARKERS.values():
+        rest = rest.replace(marker, "")
+    return None if "\x00" in rest else text
 
 
 def build_email(
@@ -129,8 +182,11 @@ def build_email(
             "reason_category": parts.reason_category(appointment.reason, language),
             "admin_url": admin_url(appointment),
         }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
+        key = (language, centre.pk if centre else None, context["reason_category"])
+        values = {"reference": appointment.reference, "admin_url": context["admin_url"]}
+        subject = parts.rendered(f"{template}_subject.txt", key, context, values)
+        subject = " ".join(subject.split())
+        body = parts.rendered(f"{template}.txt", key, context, values)
     return NotificationEmail(
         subject=subject,
         body=body,

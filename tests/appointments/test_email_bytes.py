@@ -1,16 +1,20 @@
 """A notification email's bytes, written directly (`appointments.emails.NotificationEmail`), are
 those Django's own `EmailMessage` writes for the same email, whatever its subject, addresses and
 body; an email the direct writing does not cover (non-ASCII, a header long enough to fold, a long
-line) is Django's own message."""
+line) is Django's own message. The emails of a batch, their templates rendered once for several
+requests (`EmailParts`), say what each rendered on its own says."""
 
+import re
 from unittest import mock
 
 import pytest
 from django.core.mail import EmailMessage
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appointments.emails import NotificationEmail, _PlainMessage
+from appointments.emails import EmailParts, NotificationEmail, _PlainMessage, build_email
+from appointments.models import AppointmentRequest, Notification
 
 DATE = "Wed, 02 Dec 2026 04:36:28 -0000"
 MESSAGE_ID = "<appointment-SN-7K3Q-9PXD-staff-12@spine.example>"
@@ -97,3 +101,57 @@ def test_a_notification_is_written_directly_and_anything_else_by_django():
         message, written, django = both({**plain, **other})
         assert not isinstance(message, _PlainMessage)
         assert written == django
+
+
+def stored(centre, reference: str, reason: str, language: str = "en") -> list[Notification]:
+    request = AppointmentRequest.objects.create(
+        reference=reference,
+        first_name="Zelda",
+        last_name="Quartermaine",
+        phone="+15125550170",
+        email="zelda@example.com",
+        centre=centre,
+        routed="nearest" if centre else "fallback",
+        reason=reason,
+        language=language,
+        consent_text="I agree.",
+        consent_at=timezone.now(),
+    )
+    return [
+        Notification.objects.create(request=request, kind=kind, recipient=f"{kind}@example.org")
+        for kind in (Notification.Kind.STAFF, Notification.Kind.PATIENT)
+    ]
+
+
+@pytest.mark.django_db
+def test_a_batchs_emails_say_what_each_rendered_alone_says(centres, physio, locales):
+    rows = [
+        *stored(centres["round_rock"], "SN-2222-2222", physio.slug),
+        *stored(centres["round_rock"], "SN-3333-3333", physio.slug, "es"),
+        *stored(centres["round_rock"], "SN-4444-4444", "other"),
+        *stored(None, "SN-5555-5555", "other"),
+        *stored(None, "SN-6666-6666", "other", "es"),
+        *stored(centres["austin"], "SN-7777-7777", physio.slug),
+    ]
+    parts = EmailParts()
+    batch = [build_email(row, parts=parts) for row in rows]
+    with mock.patch("appointments.emails._SHAREABLE", re.compile(r"(?!)")):  # each on its own
+        alone = [build_email(row) for row in rows]
+    for row, email, expected in zip(rows, batch, alone, strict=True):
+        assert (email.subject, email.body) == (expected.subject, expected.body)
+        assert row.request.reference in email.subject
+    assert len({email.body for email in batch}) == len(rows)
+
+
+@pytest.mark.django_db
+def test_a_template_using_more_of_the_request_is_rendered_for_each(centres, physio):
+    rows = stored(centres["round_rock"], "SN-2222-2222", physio.slug)
+    rows += stored(centres["round_rock"], "SN-3333-3333", physio.slug)
+
+    def render(template, context):
+        return f"{context['appointment'].reference} {context['appointment'].last_name}"
+
+    with mock.patch("appointments.emails.render_to_string", render):
+        parts = EmailParts()
+        subjects = [build_email(row, parts=parts).subject for row in rows]
+    assert subjects == ["SN-2222-2222 Quartermaine"] * 2 + ["SN-3333-3333 Quartermaine"] * 2
