@@ -14,6 +14,7 @@ Who gets them is `appointments.notifications`; delivery (attempts, retries, the 
 from __future__ import annotations
 
 import re
+import time
 from email.utils import formatdate
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
+from network.caching import LOCAL_SECONDS
 from network.chrome import localized_page
 from network.models import Condition, NetworkSettings, Service
 
@@ -78,12 +80,17 @@ class EmailParts:
     centre, language and reason category, the request's reference and link put in afterwards.
     Each piece read from the chrome cache is unpickled anew (a centre's page is a large object),
     each translated phrase of a template looked up, and a batch's emails mostly go to a few
-    centres (docs/performance.md). None of it is about the patient. Kept for one batch
-    (`appointments.tasks.BATCH` emails at most, seconds): an edit made meanwhile is seen from
-    the next batch on."""
+    centres (docs/performance.md). None of it is about the patient. A delivery keeps one for
+    as long as each process keeps the chrome (`network.caching.LOCAL_SECONDS`), then starts
+    another: an edit is seen as late as pages see it."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple, object] = {}
+        self._until = time.monotonic() + min(LOCAL_SECONDS, settings.CACHE_SECONDS)
+
+    def fresh(self) -> bool:
+        """Whether what is kept may still be used."""
+        return time.monotonic() < self._until
 
     def _get(self, key: tuple, compute):
         try:

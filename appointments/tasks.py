@@ -280,13 +280,15 @@ def deliver(notification_ids: list[int], retry: bool = False) -> str:
     unreachable = ""  # the error opening the connection: every row claimed is retried
     last = 0
     sent = None  # sent and not marked yet: marked with the next claim, or on its own
+    parts = EmailParts()  # what the emails share (`EmailParts`), renewed every few seconds
     try:
         while batch := _due(notification_ids if retry else [], after=last):
             last = batch[-1].pk
             others = [row.pk for row in batch if row.pk not in own]
             if others and database_queue:
                 _cover(others)
-            parts = EmailParts()
+            if not parts.fresh():
+                parts = EmailParts()
             for notification in batch:
                 claimed, sent = _claim(notification, sent), None
                 if not claimed:

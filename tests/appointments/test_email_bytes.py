@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from appointments.emails import EmailParts, NotificationEmail, _PlainMessage, build_email
 from appointments.models import AppointmentRequest, Notification
+from network.caching import LOCAL_SECONDS
 
 DATE = "Wed, 02 Dec 2026 04:36:28 -0000"
 MESSAGE_ID = "<appointment-SN-7K3Q-9PXD-staff-12@spine.example>"
@@ -155,3 +156,12 @@ def test_a_template_using_more_of_the_request_is_rendered_for_each(centres, phys
         parts = EmailParts()
         subjects = [build_email(row, parts=parts).subject for row in rows]
     assert subjects == ["SN-2222-2222 Quartermaine"] * 2 + ["SN-3333-3333 Quartermaine"] * 2
+
+
+def test_what_a_delivery_keeps_is_renewed_as_each_process_renews_the_chrome(settings):
+    settings.CACHE_SECONDS = 300
+    with mock.patch("appointments.emails.time.monotonic", return_value=1000.0):
+        parts = EmailParts()
+        assert parts.fresh()
+    with mock.patch("appointments.emails.time.monotonic", return_value=1000.0 + LOCAL_SECONDS):
+        assert not parts.fresh()
