@@ -50,7 +50,7 @@ from django_tasks_db.models import (
 from network.fixedsql import FixedQuery, FixedUpdate, db_value
 
 from .emails import EmailParts, admin_url, build_email, message_id, network_admins
-from .records import Notification
+from .records import AppointmentRequest, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -165,11 +165,22 @@ def _cover(notification_ids: list[int]) -> None:
         enqueue(notification_ids)
 
 
+# The request's fields its emails and the worker's log lines use. The rest (the patient's name,
+# phone, email and message) the worker never reads: loading them cost a phone number parsed a row.
+_REQUEST_USED = frozenset({"id", "reference", "language", "reason", "centre"})
+
+
 def _due(retried: list[int], after: int) -> list[Notification]:
     """The next pending notifications due now, by id, after that id: those not attempted yet and
-    those being retried."""
+    those being retried; of their requests, only what the emails use (`_REQUEST_USED`)."""
+    unused = [
+        f"request__{field.name}"
+        for field in AppointmentRequest._meta.concrete_fields
+        if field.name not in _REQUEST_USED
+    ]
     return list(
         Notification.objects.select_related("request__centre")
+        .defer(*unused)
         .filter(state=Notification.State.PENDING, next_attempt_at__lte=timezone.now(), pk__gt=after)
         .filter(Q(attempts=0) | Q(pk__in=retried))
         .order_by("pk")[:BATCH]

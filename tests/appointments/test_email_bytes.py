@@ -8,14 +8,19 @@ import re
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.core.mail import EmailMessage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appointments.emails import EmailParts, NotificationEmail, _PlainMessage, build_email
 from appointments.models import AppointmentRequest, Notification
+from appointments.tasks import enqueue_with_transaction
 from network.caching import LOCAL_SECONDS
+from tests.appointments.conftest import DATABASE_TASKS, run_worker
 
 DATE = "Wed, 02 Dec 2026 04:36:28 -0000"
 MESSAGE_ID = "<appointment-SN-7K3Q-9PXD-staff-12@spine.example>"
@@ -165,3 +170,22 @@ def test_what_a_delivery_keeps_is_renewed_as_each_process_renews_the_chrome(sett
         assert parts.fresh()
     with mock.patch("appointments.emails.time.monotonic", return_value=1000.0 + LOCAL_SECONDS):
         assert not parts.fresh()
+
+
+@pytest.mark.django_db
+def test_the_worker_reads_no_patient_details(centres, physio, settings):
+    """Nor parses their phone numbers: of a request, its emails use only what `_REQUEST_USED`
+    names."""
+    settings.TASKS = DATABASE_TASKS
+    rows = stored(centres["round_rock"], "SN-2222-2222", physio.slug)
+    enqueue_with_transaction([row.pk for row in rows])
+    with CaptureQueriesContext(connection) as queries:
+        run_worker()
+    assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
+    assert len(mail.outbox) == 2
+    read = {
+        column
+        for query in queries
+        for column in re.findall(r'"appointments_appointmentrequest"\."(\w+)"', query["sql"])
+    }
+    assert read and read <= {"id", "reference", "language", "reason", "centre_id"}
