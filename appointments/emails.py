@@ -75,14 +75,15 @@ def message_id(notification: Notification) -> str:
 
 
 class EmailParts:
-    """What the emails of one batch share, looked up once for the batch: each centre's page in a
-    language, the network's settings, each reason's category, and each template rendered for a
-    centre, language and reason category, the request's reference and link put in afterwards.
-    Each piece read from the chrome cache is unpickled anew (a centre's page is a large object),
-    each translated phrase of a template looked up, and a batch's emails mostly go to a few
-    centres (docs/performance.md). None of it is about the patient. A delivery keeps one for
-    as long as each process keeps the chrome (`network.caching.LOCAL_SECONDS`), then starts
-    another: an edit is seen as late as pages see it."""
+    """What a delivery's emails share, looked up once: each centre's page in a language, the
+    network's settings, each reason's category, and each template rendered for a centre,
+    language and reason category, the request's reference and link put in afterwards. Each
+    piece read from the chrome cache was unpickled anew for every email (a centre's page is a
+    large object) and each translated phrase of a template looked up, while a delivery's emails
+    go to the same few centres again and again (docs/performance.md). None of it is about the
+    patient. A delivery keeps one for as long as each process keeps the chrome
+    (`network.caching.LOCAL_SECONDS`), then starts another: an edit is seen as late as pages
+    see it."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple, object] = {}
@@ -114,7 +115,7 @@ class EmailParts:
 
     def rendered(self, template: str, key: tuple, context: dict, values: dict[str, str]) -> str:
         """`template` rendered with `context`, where `values` are what the placeholders stand for
-        (`_SharedRequest`): rendered once for every email of the batch with the same `key` (the
+        (`_SharedRequest`): rendered once for every email with the same `key` (the
         template's language, centre and reason category), then the values put in. Rendered
         with the values themselves when they could read otherwise once rendered (escaped, or
         split as white space), or when the template uses more of the request than its
