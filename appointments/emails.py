@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import time
-from email.utils import formatdate
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -36,7 +35,6 @@ from .records import AppointmentRequest, Notification
 
 __all__ = [
     "EmailParts",
-    "NotificationEmail",
     "admin_url",
     "build_email",
     "message_id",
@@ -195,106 +193,10 @@ def build_email(
         subject = parts.rendered(f"{template}_subject.txt", key, context, values)
         subject = " ".join(subject.split())
         body = parts.rendered(f"{template}.txt", key, context, values)
-    return NotificationEmail(
+    return EmailMessage(
         subject=subject,
         body=body,
         to=[notification.recipient],
         headers={"Message-ID": message_id(notification)},
         connection=connection,
     )
-
-
-# A header value written as it is: printable ASCII, words separated by single spaces.
-_PLAIN_VALUE = re.compile(r"[\x21-\x7e]+(?: [\x21-\x7e]+)*")
-# Shorter than any line the email package folds (78 characters; 76 for a subject's `Header`).
-_PLAIN_LINE = 76
-# A body sent as it is ("7bit"): printable ASCII, tabs and line breaks, no line over 998 bytes.
-_PLAIN_BODY = re.compile(r"[\t\n\r\x20-\x7e]*")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BODY_LINE = 998
-
-
-class _PlainMessage:
-    """The bytes Django's `EmailMessage.message()` would send for a plain email (one text part in
-    UTF-8, printable ASCII, no header long enough to fold), written directly: the email package
-    spends about 0.5 ms an email parsing and folding each header again (docs/performance.md).
-    `tests/appointments/test_notifications.py` compares it with Django's for every shape it
-    takes. Anything else asked of it is the Django message's."""
-
-    def __init__(self, email: NotificationEmail, headers: list[tuple[str, str]]) -> None:
-        self._email = email
-        self._headers = headers
-        self._message = None
-
-    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
-        if unixfrom:
-            return self._django().as_bytes(unixfrom, linesep)
-        return self.as_string(unixfrom, linesep).encode("ascii")
-
-    def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
-        if unixfrom:
-            return self._django().as_string(unixfrom, linesep)
-        lines = [
-            'Content-Type: text/plain; charset="utf-8"',
-            "MIME-Version: 1.0",
-            "Content-Transfer-Encoding: 7bit",
-            *(f"{name}: {value}" for name, value in self._headers),
-            "",
-            linesep.join(_LINE_BREAK.split(self._email.body)),
-        ]
-        return linesep.join(lines)
-
-    def _django(self):
-        if self._message is None:
-            self._message = EmailMessage.message(self._email)
-        return self._message
-
-    def __getattr__(self, name: str):
-        return getattr(self._django(), name)
-
-    def __getitem__(self, name: str):
-        return self._django()[name]
-
-
-class NotificationEmail(EmailMessage):
-    """An `EmailMessage` whose `message()`, for the plain emails notifications are, writes its
-    bytes directly (`_PlainMessage`); any other is Django's."""
-
-    def message(self):
-        headers = self._plain_headers()
-        if headers is None:
-            return super().message()
-        return _PlainMessage(self, headers)
-
-    def _plain_headers(self) -> list[tuple[str, str]] | None:
-        """The headers, in Django's order, if this email is written as Django writes it
-        without encoding or folding anything; else None."""
-        if (
-            not self.to
-            or self.attachments
-            or self.cc
-            or self.reply_to
-            or self.content_subtype != "plain"
-            or self.encoding is not None
-            or settings.DEFAULT_CHARSET != "utf-8"
-            or list(self.extra_headers) != ["Message-ID"]
-            or not isinstance(self.body, str)
-            or not _PLAIN_BODY.fullmatch(self.body)
-            or any(len(line) > _BODY_LINE for line in _LINE_BREAK.split(self.body))
-        ):
-            return None
-        headers = [
-            ("Subject", self.subject),
-            ("From", self.from_email),
-            ("To", ", ".join(str(address) for address in self.to)),
-            ("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
-            ("Message-ID", self.extra_headers["Message-ID"]),
-        ]
-        for name, value in headers:
-            if (
-                not isinstance(value, str)
-                or len(name) + 2 + len(value) > _PLAIN_LINE
-                or not _PLAIN_VALUE.fullmatch(value)
-            ):
-                return None
-        return headers
