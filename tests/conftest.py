@@ -88,10 +88,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests of `LONGEST` first, longest first, the rest after them in collection order
-    (a stable sort: every module stays in one piece). Each xdist worker collects in this order and
+    (a stable sort: every module stays in one piece); on PostgreSQL the served demo's tests, run
+    together, keep their collection order among themselves. Each xdist worker collects in this order and
     the scheduler hands the work out in it."""
 
+    served_demo_together = connection.vendor != "sqlite"
+
     def expected_seconds(item: pytest.Item) -> int:
+        if served_demo_together and item.nodeid.startswith(DEMO_SERVER_TESTS):
+            # One worker runs them on one served demo (see the scheduler): in collection order,
+            # as they always have, each journey's requests beside the others'.
+            return LONGEST["tests/browser/test_journeys_editorial.py"]
         return next(
             (seconds for prefix, seconds in LONGEST.items() if item.nodeid.startswith(prefix)), 0
         )

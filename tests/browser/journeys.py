@@ -72,6 +72,7 @@ WORDS = {
 # rate limit and the duplicate check never join two journeys' requests.
 REFERENCE_PATTERN = re.compile(r"^SN-[2-9A-Z]{4}-[2-9A-Z]{4}$")
 _PHONES = (f"512-555-{number:04d}" for number in itertools.count(100))
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ class Patient:
     @classmethod
     def new(cls, first_name: str = "Ana") -> Patient:
         """A patient no other journey has: the last name is unique in the demo's database."""
-        tag = uuid.uuid4().hex[:8]
+        # Letters only: a search engine may read digits as a number of its own (PostgreSQL's
+        # text search splits "5e123456" off as one), and the search would then match others.
+        tag = uuid.uuid4().hex[:8].translate(_LETTERS)
         return cls(
             first_name, f"Journey-{tag}", next(_PHONES), f"{first_name.lower()}-{tag}@example.com"
         )
