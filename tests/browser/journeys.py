@@ -85,8 +85,9 @@ class Patient:
     @classmethod
     def new(cls, first_name: str = "Ana") -> Patient:
         """A patient no other journey has: the last name is unique in the demo's database."""
-        # Letters only: a search engine may read digits as a number of its own (PostgreSQL's
-        # text search splits "5e123456" off as one), and the search would then match others.
+        # Letters only: PostgreSQL's text search reads a tag of digits as a signed number
+        # ("Journey-12345678" gives 'journey' and '-12345678', not the hyphenated word that a
+        # tag with letters gives), and a manager's search for one patient could match others.
         tag = uuid.uuid4().hex[:8].translate(_LETTERS)
         return cls(
             first_name, f"Journey-{tag}", next(_PHONES), f"{first_name.lower()}-{tag}@example.com"
