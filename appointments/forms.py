@@ -29,6 +29,7 @@ from locations.geocoding import GeocodingError, geocode, round_coordinate
 from locations.models import LocationPage
 from network.caching import cached
 from network.models import Condition, Service
+from network.text import whole_number
 
 from .records import MESSAGE_MAX_LENGTH, AppointmentRequest
 
@@ -307,7 +308,7 @@ class AppointmentForm(forms.Form):
     def _preselected(self, location: str | None) -> str | None:
         """The choice for `?location=<page id>`: the id itself, or its translation's in this
         language (the finder may pass either)."""
-        if not location or not location.isdigit():
+        if whole_number(location) is None:
             return None
         ids = {
             value
@@ -346,7 +347,11 @@ class AppointmentForm(forms.Form):
         value = self.cleaned_data["centre"]
         if value == NEAREST:
             return None
-        centre = LocationPage.objects.live().filter(pk=value).first() if value.isdigit() else None
+        centre = (
+            LocationPage.objects.live().filter(pk=value).first()
+            if whole_number(value) is not None
+            else None
+        )
         if centre is None:
             raise forms.ValidationError(_("Choose a center from the list."), code="invalid_choice")
         return centre

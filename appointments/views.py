@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
 from network.models import NetworkSettings
+from network.text import whole_number
 
 from . import intake
 from .forms import AppointmentForm
@@ -58,7 +59,7 @@ def _remembered(request: HttpRequest) -> AppointmentRequest | None:
         salt=_SENT_SALT,
         max_age=_thank_you_seconds(),
     )
-    if pk is None or not pk.isdigit():
+    if whole_number(pk) is None:
         return None
     return AppointmentRequest.objects.select_related("centre").filter(pk=pk).first()
 
@@ -69,8 +70,8 @@ def _thank_you_url(page: AppointmentPage) -> str:
 
 def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
     if request.method == "POST":
-        length = request.META.get("CONTENT_LENGTH") or "0"
-        if not length.isdigit() or int(length) > settings.APPOINTMENTS_MAX_BODY_BYTES:
+        length = whole_number(request.META.get("CONTENT_LENGTH") or "0")
+        if length is None or length > settings.APPOINTMENTS_MAX_BODY_BYTES:
             return _private(
                 TemplateResponse(request, "appointments/too_large.html", {"page": page}, status=413)
             )

@@ -17,6 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import RichText
 
+from network.text import whole_number
+
 
 def _preview_paragraph() -> RichText:
     return RichText(
@@ -186,7 +188,7 @@ def video_link(url: str) -> VideoLink:
             return VideoLink(url, "youtube.com", "YouTube", player)
         return VideoLink(url, "youtube.com")
     if host in VIMEO_HOSTS:
-        numbers = [segment for segment in path if segment.isdigit()]
+        numbers = [segment for segment in path if whole_number(segment) is not None]
         if numbers:
             video_id = numbers[-1]
             params = {"autoplay": 1, "dnt": 1}

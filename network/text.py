@@ -42,3 +42,12 @@ def normalize_input(text: str | None) -> str:
         else:
             characters.append(character)
     return " ".join("".join(characters).split())
+
+
+def whole_number(text: str | None) -> int | None:
+    """`text` as a whole number when it is written in the digits 0-9 alone, else None.
+
+    For numbers read from URLs and headers (a page number, a page id, a length). `str.isdigit()`
+    is not this test: it is true of superscripts ("¹") and other digit characters that `int()`
+    rejects, so `isdigit()` then `int()` answered a server error to `?page=¹`."""
+    return int(text) if text and text.isascii() and text.isdigit() else None

@@ -18,6 +18,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from network import caching, chrome
+from network.text import whole_number
 
 register = template.Library()
 
@@ -113,8 +114,8 @@ def hreflang_links(context, page: Page) -> dict:
     alternates = _alternates(context, page)
     if len(alternates) < 2:
         return {"links": []}
-    number = request.GET.get("page", "") if request is not None else ""
-    suffix = f"?page={number}" if number.isdigit() and int(number) > 1 else ""
+    number = whole_number(request.GET.get("page")) if request is not None else None
+    suffix = f"?page={number}" if number and number > 1 else ""
 
     def absolute(url: str) -> str:
         return (request.build_absolute_uri(url) if request is not None else url) + suffix

@@ -44,6 +44,18 @@ def test_location_preselects_the_centre_in_either_language(
     assert "Acepto que me llamen sobre mi solicitud." in spanish
 
 
+@pytest.mark.parametrize("location", ["¹", "²³", "١٢", "-4", "x"])
+def test_a_location_that_is_no_page_id_leaves_the_nearest_chosen(
+    client, appointment_page, centres, location
+):
+    # "¹".isdigit() is true, and looking the page up with it was a server error.
+    response = client.get(URL, {"location": location})
+    assert response.status_code == 200
+    [centre_choices] = re.findall(r'<select name="centre".*?</select>', response.text, re.S)
+    assert '<option value="nearest" selected>The center nearest to me</option>' in centre_choices
+    assert centre_choices.count(" selected>") == 1
+
+
 def test_a_valid_request_is_stored_routed_and_thanked(client, appointment_page, centres):
     response = client.post(URL, form_data())
     assert response.status_code == 302

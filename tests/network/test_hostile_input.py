@@ -62,6 +62,8 @@ HOSTILE = [
     "../../etc/passwd",
     "0x1A",
     "9" * 400,
+    "\u00b9",  # superscript one: str.isdigit() says yes, int() says no
+    "\u00b2\u00b3",
 ]
 PARAMETERS = ["q", "lat", "lon", "radius", "service", "limit", "page"]
 ENTRY_POINTS = [
@@ -108,6 +110,16 @@ def network(home, home_es):
     BlogPageFactory(parent=index, title="Sciatica and sleep", date="2026-01-02", topics=[sciatica])
     BlogPageFactory(parent=index, title="Lifting safely", date="2026-01-03", topics=[physio])
     assert BlogPage.objects.live().count() == 2
+
+
+@pytest.mark.parametrize("number", ["\u00b9", "\u00b2\u00b3", "\u0661\u0662"])
+@pytest.mark.parametrize("path", ["/en/locations/", "/en/blog/", "/en/blog/topic/sciatica/"])
+def test_a_page_number_in_other_digits_is_the_first_page(client, network, path, number):
+    # "¹".isdigit() is true: the hreflang links read such a number with int(), a server error.
+    response = client.get(path, {"page": number})
+    assert response.status_code == 200
+    assert 'hreflang="es" href="http://testserver/es/' in response.text
+    assert "?page=" not in response.text.split("</head>")[0]
 
 
 @settings(

@@ -31,6 +31,7 @@ from wagtail.models import Locale
 from locations.models import LocationIndexPage, LocationPage
 from locations.zip_codes import zip_problem
 from network.models import Service
+from network.text import whole_number
 
 REQUIRED = ("key", "name", "street_address", "city", "state", "zip_code", "phone", "time_zone")
 OPTIONAL = (
@@ -181,7 +182,8 @@ class Command(BaseCommand):
     def _parent(self, wanted: str | None) -> LocationIndexPage:
         pages = LocationIndexPage.objects.filter(locale=Locale.get_default())
         if wanted:
-            pages = pages.filter(pk=int(wanted)) if wanted.isdigit() else pages.filter(slug=wanted)
+            number = whole_number(wanted)
+            pages = pages.filter(pk=number) if number is not None else pages.filter(slug=wanted)
         found = list(pages[:2])
         if len(found) != 1:
             raise CommandError(
