@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from appointments.models import AppointmentRequest
 from appointments.permissions import visible_requests
 from tests.appointments.inbox.conftest import make_manager, make_request
+from tests.appointments.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from appointments.models import AppointmentRequest
 from tests.appointments.inbox.conftest import make_manager, make_user
+from tests.appointments.world import *  # noqa: F403  (this module's tests share one network)
 
 pytestmark = pytest.mark.django_db
 
