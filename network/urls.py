@@ -23,7 +23,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/form-token/", views.form_token, name="form_token"),
     path("", include("locations.urls")),
-    path("", include("appointments.urls")),
     # Whatever else is asked under /api/ answers JSON too (after every app's endpoints).
     re_path(r"^api/(?P<path>.*)$", api.not_found),
 ]

@@ -1,6 +1,7 @@
 """The apps depend on each other only in the direction the README states."""
 
 import ast
+import importlib
 import re
 from pathlib import Path
 
@@ -228,3 +229,12 @@ def test_the_cycle_check_finds_a_cycle():
     graph = {"a.models": {"a.views"}, "a.views": {"a.forms"}, "a.forms": {"a.models"}, "b": set()}
 
     assert import_cycles(graph) == [["a.forms", "a.models", "a.views"]]
+
+
+def test_every_urls_module_routes_something():
+    """Issue 13's dead weight: an app's `urls.py` that routes nothing (appointments had one,
+    included at the site root) is only a place to look for routes that are not there."""
+    for path in sorted(ROOT.glob("*/urls.py")):
+        if path.parent.name in APPS:
+            module = importlib.import_module(f"{path.parent.name}.urls")
+            assert module.urlpatterns, f"{path.relative_to(ROOT)} routes nothing"
