@@ -43,6 +43,12 @@ LONGEST = {
 }
 
 
+def served_demo_together() -> bool:
+    """Whether the served demo's browser tests run together on one worker: on PostgreSQL, where
+    each served demo migrates and loads a database of its own (see the scheduler below)."""
+    return connection.vendor != "sqlite"
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Hand out the longest work first, so that no worker starts a long test when the others are
     nearly done, and keep together what shares an expensive fixture.
@@ -65,7 +71,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """
     from xdist.scheduler import LoadScopeScheduling
 
-    served_demo_together = connection.vendor != "sqlite"
+    together = served_demo_together()
 
     class LongestFirst(LoadScopeScheduling):
         def __init__(self, config: pytest.Config, log=None) -> None:
@@ -77,7 +83,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
         def _split_scope(self, nodeid: str) -> str:
             if nodeid.startswith(DEMO_TESTS):
                 return DEMO_TESTS
-            if served_demo_together and nodeid.startswith(DEMO_SERVER_TESTS):
+            if together and nodeid.startswith(DEMO_SERVER_TESTS):
                 return "demo-server"
             return nodeid
 
@@ -92,10 +98,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     together, keep their collection order among themselves. Each xdist worker collects in this order and
     the scheduler hands the work out in it."""
 
-    served_demo_together = connection.vendor != "sqlite"
+    together = served_demo_together()
 
     def expected_seconds(item: pytest.Item) -> int:
-        if served_demo_together and item.nodeid.startswith(DEMO_SERVER_TESTS):
+        if together and item.nodeid.startswith(DEMO_SERVER_TESTS):
             # One worker runs them on one served demo (see the scheduler): in collection order,
             # as they always have, each journey's requests beside the others'.
             return LONGEST["tests/browser/test_journeys_editorial.py"]
