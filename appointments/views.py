@@ -64,8 +64,10 @@ def _remembered(request: HttpRequest) -> AppointmentRequest | None:
     return AppointmentRequest.objects.select_related("centre").filter(pk=pk).first()
 
 
-def _thank_you_url(page: AppointmentPage) -> str:
-    return page.url + page.reverse_subpage("thank_you")
+def _thank_you_url(page: AppointmentPage, request: HttpRequest) -> str:
+    # With the request: the sites' root paths as this request keeps them (network.caching), not
+    # read again from the cache (a round trip to Redis on every POST).
+    return page.get_url(request) + page.reverse_subpage("thank_you")
 
 
 def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
@@ -82,7 +84,7 @@ def request_form(request: HttpRequest, page: AppointmentPage) -> HttpResponse:
         if stored is not None:
             # Also when the token had stored it already: the same form sent again after the
             # database failed between storing it and answering (appointments.middleware).
-            response = HttpResponseRedirect(_thank_you_url(page))
+            response = HttpResponseRedirect(_thank_you_url(page, request))
             _remember(response, stored)
             return response
     else:

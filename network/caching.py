@@ -171,7 +171,9 @@ def site_for_request(request: HttpRequest | None) -> Site | None:
     """Wagtail's `Site.find_for_request`, answered from the cache.
 
     Wagtail keeps the site it finds on `request._wagtail_site` (its documented per-request
-    cache), so setting it here also spares Wagtail's own routing and settings the lookup."""
+    cache), so setting it here also spares Wagtail's own routing and settings the lookup. The
+    sites' root paths, which every page URL built with the request starts from, are put where
+    Wagtail keeps them for the request too (`site_root_paths`)."""
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
@@ -180,7 +182,17 @@ def site_for_request(request: HttpRequest | None) -> Site | None:
         request._wagtail_site = cached(
             f"site:{hostname}:{port}", lambda: Site.find_for_request(request)
         )
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = site_root_paths()
     return request._wagtail_site
+
+
+def site_root_paths() -> list:
+    """Wagtail's `Site.get_site_root_paths()` (where each site's pages start, in each language),
+    kept with the chrome: Wagtail reads it from the default cache, a round trip to Redis for
+    every request that builds a page's URL (`page.get_url(request)` keeps it on the request, as
+    `site_for_request` sets it)."""
+    return cached("site-root-paths", Site.get_site_root_paths)
 
 
 def active_locale() -> Locale:

@@ -18,6 +18,7 @@ from django.utils import choices as django_choices
 from django.utils import timezone, translation
 from django.utils.choices import flatten_choices
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Site
 
 from appointments import tasks
 from appointments.forms import (
@@ -76,6 +77,19 @@ def test_a_request_is_stored_in_ten_queries_without_a_session(
     assert not [s for s in sql if "django_session" in s]
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert not Session.objects.exists()
+
+
+def test_the_sites_root_paths_come_with_the_chrome(
+    client, appointment_page, centres, django_capture_on_commit_callbacks
+):
+    """The thank-you page's URL starts from the sites' root paths, which Wagtail reads from the
+    default cache (a round trip to Redis) for every page URL built without them: they are kept
+    with the chrome and put on the request (`network.caching.site_for_request`)."""
+    reading = mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths)
+    response, read = second_request(client, django_capture_on_commit_callbacks, reading)
+    assert response.status_code == 302
+    assert response["Location"] == THANKS
+    assert read.call_count == 0
 
 
 def test_the_zip_code_is_placed_once(
