@@ -49,5 +49,11 @@ def whole_number(text: str | None) -> int | None:
 
     For numbers read from URLs and headers (a page number, a page id, a length). `str.isdigit()`
     is not this test: it is true of superscripts ("¹") and other digit characters that `int()`
-    rejects, so `isdigit()` then `int()` answered a server error to `?page=¹`."""
-    return int(text) if text and text.isascii() and text.isdigit() else None
+    rejects, so `isdigit()` then `int()` answered a server error to `?page=¹`. Nor does `int()`
+    take more digits than `sys.get_int_max_str_digits()` (4,300): such a string is None too."""
+    if not (text and text.isascii() and text.isdigit()):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts
+        return None

@@ -135,10 +135,8 @@ def test_a_body_over_the_limit_is_refused_before_the_form_is_read(
     assert not AppointmentRequest.objects.exists()
 
 
-@pytest.mark.parametrize("length", ["¹²³", "١٢", "-1", "1e3"])
-def test_a_length_that_is_not_a_number_of_digits_0_9_is_refused(
-    client, appointment_page, centres, length
-):
+@pytest.mark.parametrize("length", ["¹²³", "١٢", "-1", "1e3", "9" * 5000])
+def test_a_length_that_int_cannot_read_is_refused(client, appointment_page, centres, length):
     # "¹²³".isdigit() is true and int() rejects it: that was a server error.
     response = client.post(URL, form_data(), CONTENT_LENGTH=length)
     assert response.status_code == 413

@@ -29,6 +29,7 @@ def test_digits_0_to_9_are_a_number(text, number):
         "\u0661\u0662",
         "\uff17",
         "\u2460",
+        "9" * 5000,  # more digits than int() converts: a ValueError, not a number
     ],
 )
 def test_anything_else_is_none(text):
